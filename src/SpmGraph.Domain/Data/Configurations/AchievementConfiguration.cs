@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SpmGraph.Domain.Model;
+
+namespace SpmGraph.Domain.Data.Configurations;
+
+internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achievement>
+{
+    public void Configure(EntityTypeBuilder<Achievement> builder)
+    {
+        builder.Ignore(a => a.AchievementRate);
+        builder.HasIndex(a => new { a.RegionId, a.IndicatorId, a.Year, a.Quarter }).IsUnique();
+        builder.HasIndex(a => new { a.Year, a.Quarter });
+        builder.HasIndex(a => a.IndicatorId);
+        builder.HasIndex(a => a.ReportId);
+        builder.HasIndex(a => a.OpdId);
+        builder.HasOne(a => a.Region).WithMany().HasForeignKey(a => a.RegionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Indicator).WithMany().HasForeignKey(a => a.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Report).WithMany(r => r.Achievements).HasForeignKey(a => a.ReportId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(a => a.Opd).WithMany().HasForeignKey(a => a.OpdId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

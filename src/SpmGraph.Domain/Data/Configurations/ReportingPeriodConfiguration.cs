@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SpmGraph.Domain.Model;
+
+namespace SpmGraph.Domain.Data.Configurations;
+
+internal sealed class ReportingPeriodConfiguration : IEntityTypeConfiguration<ReportingPeriod>
+{
+    public void Configure(EntityTypeBuilder<ReportingPeriod> builder) =>
+        builder.HasIndex(p => new { p.Year, p.Quarter }).IsUnique();
+}

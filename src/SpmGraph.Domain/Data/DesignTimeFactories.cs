@@ -1,0 +1,11 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace SpmGraph.Domain.Data;
+
+/// <summary>Lets `dotnet ef migrations add` build the SQLite context without the server.</summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<SqliteSpmDbContext>
+{
+    public SqliteSpmDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<SqliteSpmDbContext>().UseSqlite("Data Source=design.db").Options);
+}

@@ -1,0 +1,30 @@
+namespace SpmGraph.Domain.Model;
+
+/// <summary>A region's quarterly SPM report: the unit that is submitted, verified and timed.</summary>
+public sealed class Report
+{
+    public int Id { get; set; }
+
+    public int RegionId { get; set; }
+
+    public Region? Region { get; set; }
+
+    public int Year { get; set; }
+
+    /// <summary>Triwulan (quarter), 1-4.</summary>
+    public int Quarter { get; set; }
+
+    public int ReportingPeriodId { get; set; }
+
+    public ReportingPeriod? ReportingPeriod { get; set; }
+
+    public ReportStatus Status { get; set; }
+
+    public DateTime? SubmittedAt { get; set; }
+
+    public DateTime? VerifiedAt { get; set; }
+
+    public string? RejectionReason { get; set; }
+
+    public List<Achievement> Achievements { get; set; } = [];
+}

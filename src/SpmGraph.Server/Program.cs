@@ -1,0 +1,20 @@
+using SpmGraph.GraphQL;
+using SpmGraph.Server.Database;
+using SpmGraph.Server.Http;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddSpmDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSpmGraphQL();
+builder.Services.AddGraphQLHttp();
+
+var app = builder.Build();
+
+await app.Services.InitializeSpmDatabaseAsync(app.Lifetime.ApplicationStopping);
+
+app.MapGraphQLHttp("/graphql");
+
+await app.RunAsync();
+
+/// <summary>Entry point; public so the test host can reference it.</summary>
+public partial class Program;
