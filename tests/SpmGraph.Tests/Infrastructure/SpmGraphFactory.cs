@@ -1,0 +1,84 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace SpmGraph.Tests.Infrastructure;
+
+/// <summary>
+/// The one test host: the real server on Kestrel (a free loopback port, so external clients such
+/// as the graphql-http audit can reach it) over its own throwaway SQLite file, seeded once.
+/// </summary>
+public sealed class SpmGraphFactory : WebApplicationFactory<Program>
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "spmgraph-tests-" + Guid.NewGuid().ToString("N"));
+
+    public SpmGraphFactory()
+    {
+        Directory.CreateDirectory(_folder);
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+    }
+
+    public string DatabaseFile => Path.Combine(_folder, "spmgraph.db");
+
+    /// <summary>The base address of the live server, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri ServerAddress =>
+        new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Spm", $"Data Source={DatabaseFile}");
+    }
+
+    /// <summary>POSTs a GraphQL request and returns the parsed JSON response body.</summary>
+    public async Task<JsonObject> ExecuteAsync(string query, object? variables = null)
+    {
+        using var client = CreateClient();
+        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        var text = await response.Content.ReadAsStringAsync();
+        return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"Not JSON: {text}");
+    }
+
+    /// <summary>Like <see cref="ExecuteAsync"/> but fails the test when the response has errors.</summary>
+    public async Task<JsonObject> ExecuteDataAsync(string query, object? variables = null)
+    {
+        var body = await ExecuteAsync(query, variables);
+        if (body["errors"] is JsonArray errors && errors.Count > 0)
+        {
+            throw new InvalidOperationException("GraphQL errors: " + errors.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+        }
+
+        return body["data"]!.AsObject();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_folder, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still held open is left to the OS's temp cleaning.
+            }
+        }
+    }
+}
+
+/// <summary>Integration tests join this collection to share one <see cref="SpmGraphFactory"/>.</summary>
+[CollectionDefinition(Name)]
+public sealed class ServerFixtureGroup : ICollectionFixture<SpmGraphFactory>
+{
+    public const string Name = "server";
+}
