@@ -1,13 +1,18 @@
 using GraphQL.Types;
+using SpmGraph.GraphQL.Common;
 
 namespace SpmGraph.GraphQL;
 
-/// <summary>The root query type; features contribute their fields.</summary>
+/// <summary>The root query type; each feature contributes its fields.</summary>
 public sealed class QueryGraphType : ObjectGraphType
 {
-    public QueryGraphType()
+    public QueryGraphType(IEnumerable<IQueryFields> features)
     {
+        ArgumentNullException.ThrowIfNull(features);
         Name = "Query";
-        Field<StringGraphType>("ping").Resolve(_ => "pong");
+        foreach (var feature in features)
+        {
+            feature.AddTo(this);
+        }
     }
 }

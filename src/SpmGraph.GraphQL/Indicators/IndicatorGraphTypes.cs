@@ -1,0 +1,64 @@
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
+
+namespace SpmGraph.GraphQL.Indicators;
+
+public sealed class SectorCodeGraphType : EnumerationGraphType<SectorCode>
+{
+    public SectorCodeGraphType()
+    {
+        Name = "SectorCode";
+        Description = "The six bidang of PP 2/2018.";
+    }
+}
+
+public sealed class IndicatorLevelGraphType : EnumerationGraphType<IndicatorLevel>
+{
+    public IndicatorLevelGraphType()
+    {
+        Name = "IndicatorLevel";
+        Description = "PROVINCE for provinsi services, REGENCY_CITY for kabupaten/kota services.";
+    }
+}
+
+public sealed class SectorGraphType : ObjectGraphType<Sector>
+{
+    public SectorGraphType()
+    {
+        Name = "Sector";
+        Description = "A bidang: one of the six fields of basic service.";
+        Field<NonNullGraphType<SectorCodeGraphType>>("code").Resolve(ctx => ctx.Source.Code);
+        Field(s => s.Name).Description("Official Indonesian name, e.g. \"Kesehatan\".");
+        Field(s => s.EnglishName);
+        Field(s => s.Ordinal).Description("Position in PP 2/2018 (1-6).");
+        Field<NonNullGraphType<IntGraphType>>("indicatorCount")
+            .Description("Number of jenis pelayanan dasar in this bidang, both levels.")
+            .Resolve(ctx => ctx.Loader<IndicatorCountBySectorLoader>().Load(ctx.Source.Code));
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorGraphType>>>>("indicators")
+            .Description("The jenis of this bidang, by code.")
+            .ResolveAsync(async ctx =>
+            {
+                await using var db = await Db.OpenAsync(ctx);
+                return await db.Indicators.AsNoTracking().Where(i => i.Sector == ctx.Source.Code).OrderBy(i => i.Code).ToListAsync(ctx.CancellationToken);
+            });
+    }
+}
+
+public sealed class IndicatorGraphType : ObjectGraphType<Indicator>
+{
+    public IndicatorGraphType()
+    {
+        Name = "Indicator";
+        Description = "A jenis pelayanan dasar (basic service type) of the PP 2/2018 catalog.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
+        Field(i => i.Code).Description("Stable code: sector, level and ordinal, e.g. \"KES.KK.01\".");
+        Field(i => i.Name);
+        Field<NonNullGraphType<SectorCodeGraphType>>("sector").Resolve(ctx => ctx.Source.Sector);
+        Field<NonNullGraphType<IndicatorLevelGraphType>>("level").Resolve(ctx => ctx.Source.Level);
+        Field(i => i.Recipient).Description("Penerima: who is entitled to the service.");
+        Field(i => i.LegalBasis).Description("Regulations that fix the service and its technical standard.");
+        Field(i => i.Unit).Description("Unit in which recipients are counted.");
+    }
+}

@@ -1,0 +1,27 @@
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
+
+namespace SpmGraph.GraphQL.Indicators;
+
+public sealed class IndicatorByIdLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<int, Indicator>
+{
+    protected override async Task<IReadOnlyDictionary<int, Indicator>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Indicators.AsNoTracking().Where(i => keys.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+    }
+}
+
+public sealed class IndicatorCountBySectorLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<SectorCode, int>
+{
+    protected override async Task<IReadOnlyDictionary<SectorCode, int>> LoadBatchAsync(IReadOnlyCollection<SectorCode> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Indicators.Where(i => keys.Contains(i.Sector))
+            .GroupBy(i => i.Sector)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
+
+namespace SpmGraph.GraphQL.Opds;
+
+public sealed class OpdByIdLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<int, Opd>
+{
+    protected override async Task<IReadOnlyDictionary<int, Opd>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Opds.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
+    }
+}
+
+public sealed class SectorsByOpdIdLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<int, IReadOnlyList<SectorCode>>
+{
+    protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<SectorCode>>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        var rows = await db.OpdSectors.AsNoTracking().Where(s => keys.Contains(s.OpdId)).ToListAsync(cancellationToken);
+        var bySector = rows.GroupBy(s => s.OpdId).ToDictionary(g => g.Key, g => (IReadOnlyList<SectorCode>)[.. g.Select(s => s.Sector).Order()]);
+        foreach (var key in keys)
+        {
+            bySector.TryAdd(key, []);
+        }
+
+        return bySector;
+    }
+}

@@ -1,0 +1,32 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
+
+namespace SpmGraph.GraphQL.Regions;
+
+public sealed class RegionQueries : IQueryFields
+{
+    public void AddTo(ObjectGraphType query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        query.Field<RegionGraphType>("region")
+            .Description("One region by Kemendagri code, e.g. \"19\" or \"19.71\"; null when there is none.")
+            .Argument<NonNullGraphType<StringGraphType>>("code")
+            .ResolveAsync(async ctx =>
+            {
+                var code = ctx.GetArgument<string>("code");
+                await using var db = await Db.OpenAsync(ctx);
+                return await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, ctx.CancellationToken);
+            });
+        query.Field<NonNullGraphType<ConnectionGraphType<RegionGraphType, Region>>>("regions")
+            .Description("Provinces and kabupaten/kota, by code.")
+            .PagingArguments()
+            .ResolveAsync(async ctx =>
+            {
+                await using var db = await Db.OpenAsync(ctx);
+                return await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToPageAsync(ctx);
+            });
+    }
+}

@@ -1,0 +1,54 @@
+using GraphQL.Types;
+using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Regions;
+
+namespace SpmGraph.GraphQL.Reports;
+
+public sealed class ReportStatusGraphType : EnumerationGraphType<ReportStatus>
+{
+    public ReportStatusGraphType()
+    {
+        Name = "ReportStatus";
+        Description = "Workflow state of a quarterly report and of its rows.";
+    }
+}
+
+public sealed class ReportingPeriodGraphType : ObjectGraphType<ReportingPeriod>
+{
+    public ReportingPeriodGraphType()
+    {
+        Name = "ReportingPeriod";
+        Description = "The e-SPM input window for one triwulan (quarter), as Kemendagri sets it.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
+        Field(p => p.Year);
+        Field(p => p.Quarter);
+        Field(p => p.OpensAt);
+        Field(p => p.ClosesAt).Description("Reports submitted before this instant are on time.");
+    }
+}
+
+public sealed class ReportGraphType : ObjectGraphType<Report>
+{
+    public ReportGraphType()
+    {
+        Name = "Report";
+        Description = "A region's quarterly SPM report: the unit that is submitted, verified and timed.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
+        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId));
+        Field(r => r.Year);
+        Field(r => r.Quarter).Description("Triwulan, 1-4.");
+        Field<NonNullGraphType<ReportStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field(r => r.SubmittedAt, nullable: true);
+        Field(r => r.VerifiedAt, nullable: true);
+        Field(r => r.RejectionReason, nullable: true).Description("Why the province rejected the report.");
+        Field<BooleanGraphType>("onTime")
+            .Description("Submitted before the reporting period closed; null while not submitted.")
+            .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).OnTime(ctx.Source.Year, ctx.Source.Quarter, ctx.Source.SubmittedAt));
+        Field<NonNullGraphType<IntGraphType>>("rowCount")
+            .Description("Number of achievement rows in the report.")
+            .Resolve(ctx => ctx.Loader<RowCountByReportIdLoader>().Load(ctx.Source.Id));
+        Field<NonNullGraphType<ReportingPeriodGraphType>>("reportingPeriod")
+            .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).Find(ctx.Source.Year, ctx.Source.Quarter));
+    }
+}

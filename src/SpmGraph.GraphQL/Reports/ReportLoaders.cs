@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
+
+namespace SpmGraph.GraphQL.Reports;
+
+public sealed class RowCountByReportIdLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<int, int>
+{
+    protected override async Task<IReadOnlyDictionary<int, int>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await factory.CreateDbContextAsync(cancellationToken);
+        return await db.Achievements.Where(a => keys.Contains(a.ReportId))
+            .GroupBy(a => a.ReportId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    }
+}
+
+/// <summary>All reporting periods (a few dozen rows), read at most once per request.</summary>
+public sealed class ReportingCalendar(IDbContextFactory<SpmDbContext> factory)
+{
+    private readonly Lazy<Task<Periods>> _periods = new(async () =>
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return new Periods(await db.ReportingPeriods.AsNoTracking().ToDictionaryAsync(p => (p.Year, p.Quarter)));
+    });
+
+    public Task<Periods> GetAsync() => _periods.Value;
+
+    public sealed class Periods(Dictionary<(int Year, int Quarter), ReportingPeriod> byQuarter)
+    {
+        public ReportingPeriod? Find(int year, int quarter) => byQuarter.GetValueOrDefault((year, quarter));
+
+        /// <summary>True when submitted before the period closed; null when not submitted or no period.</summary>
+        public bool? OnTime(int year, int quarter, DateTime? submittedAt) =>
+            submittedAt is { } at && Find(year, quarter) is { } period ? at < period.ClosesAt : null;
+    }
+}

@@ -1,0 +1,37 @@
+using GraphQL.Types;
+using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
+
+namespace SpmGraph.GraphQL.Scoring;
+
+public sealed class ScoringSchemeGraphType : ObjectGraphType<ScoringScheme>
+{
+    public ScoringSchemeGraphType()
+    {
+        Name = "ScoringScheme";
+        Description = "How achievement and quality combine into the Indeks Pencapaian SPM, with its named bands.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
+        Field(s => s.Code);
+        Field(s => s.Name);
+        Field(s => s.Version);
+        Field(s => s.RecipientWeight).Description("Weight of min(achievementRate, 100) in the index.");
+        Field(s => s.QualityWeight).Description("Weight of qualityRate in the index.");
+        Field(s => s.IsActive).Description("True for the scheme used when a query names none.");
+        Field(s => s.Source).Description("Where the weights and bands come from, and how sure they are.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScoringBandGraphType>>>>("bands")
+            .Description("Bands from the highest lower bound down.")
+            .Resolve(ctx => ctx.Source.Bands.OrderByDescending(b => b.LowerBound).ToList());
+    }
+}
+
+public sealed class ScoringBandGraphType : ObjectGraphType<ScoringBand>
+{
+    public ScoringBandGraphType()
+    {
+        Name = "ScoringBand";
+        Description = "A named band of a scoring scheme.";
+        Field(b => b.Code).Description("Machine name, e.g. TUNTAS_PARIPURNA.");
+        Field(b => b.Label).Description("Official label, e.g. \"Tuntas Paripurna\".");
+        Field(b => b.LowerBound).Description("Inclusive lower bound of the index for this band.");
+    }
+}

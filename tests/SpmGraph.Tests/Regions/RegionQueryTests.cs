@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Model;
+using SpmGraph.Tests.Infrastructure;
+
+namespace SpmGraph.Tests.Regions;
+
+[Collection(ServerFixtureGroup.Name)]
+public sealed class RegionQueryTests(SpmGraphFactory factory)
+{
+    [Fact]
+    public async Task Kota_Pangkal_Pinang_has_Bangka_Belitung_as_parent()
+    {
+        var data = await factory.ExecuteDataAsync("""{ region(code: "19.71") { name parent { name } } }""");
+
+        Assert.Equal("Kota Pangkal Pinang", (string?)data["region"]!["name"]);
+        Assert.Equal("Kepulauan Bangka Belitung", (string?)data["region"]!["parent"]!["name"]);
+    }
+
+    [Theory]
+    [InlineData("19")]
+    [InlineData("19.71")]
+    public async Task Region_card_answers_parent_children_and_agencies(string code)
+    {
+        var data = await factory.ExecuteDataAsync(
+            """
+            query RegionCard($code: String!) {
+              region(code: $code) {
+                id code name kind
+                parent { code name }
+                children(first: 50) { totalCount nodes { code name kind } }
+                opds(first: 20) { totalCount nodes { id name sectors } }
+              }
+            }
+            """,
+            new { code });
+
+        Snap.Match(data, code);
+    }
+
+    [Fact]
+    public async Task Unknown_region_code_is_null_not_an_error()
+    {
+        var body = await factory.ExecuteAsync("""{ region(code: "99.99") { name } }""");
+
+        Assert.Null(body["errors"]);
+        Assert.Null(body["data"]!["region"]);
+    }
+
+    [Fact]
+    public async Task Region_counts_match_the_official_numbers()
+    {
+        var data = await factory.ExecuteDataAsync("{ regions(first: 0) { totalCount } }");
+        Assert.Equal(552, (int)data["regions"]!["totalCount"]!);
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
+        var byKind = await db.Regions.GroupBy(r => r.Kind).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
+        Assert.Equal(38, byKind[RegionKind.Province]);
+        Assert.Equal(416, byKind[RegionKind.Regency]);
+        Assert.Equal(98, byKind[RegionKind.City]);
+
+        // Every kabupaten/kota hangs under a province, and the provinces' children add up to 514.
+        var provinces = await factory.ExecuteDataAsync(
+            string.Join(" ", (await db.Regions.Where(r => r.Kind == RegionKind.Province).Select(r => r.Code).ToListAsync())
+                .Select(c => $"p{c.Replace(".", "_", StringComparison.Ordinal)}: region(code: \"{c}\") {{ children(first: 0) {{ totalCount }} }}"))
+                .Insert(0, "{ ") + " }");
+        Assert.Equal(514, provinces.Select(p => (int)p.Value!["children"]!["totalCount"]!).Sum());
+    }
+
+    [Theory]
+    [InlineData(101, "PAGE_SIZE_EXCEEDED")]
+    [InlineData(-1, "INVALID_ARGUMENT")]
+    public async Task Page_size_outside_the_limits_is_a_coded_error(int first, string code)
+    {
+        var body = await factory.ExecuteAsync("query($first: Int) { regions(first: $first) { nodes { code } } }", new { first });
+
+        var error = Assert.Single(body["errors"]!.AsArray());
+        Assert.Equal(code, (string?)error!["extensions"]!["code"]);
+        Assert.Equal(new JsonArray("regions"), error["path"], JsonNode.DeepEquals);
+    }
+}
