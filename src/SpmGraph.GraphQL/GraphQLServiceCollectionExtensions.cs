@@ -1,5 +1,7 @@
 using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using SpmGraph.Domain.Data;
 using SpmGraph.GraphQL.Achievements;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Indicators;
@@ -8,6 +10,7 @@ using SpmGraph.GraphQL.Plans;
 using SpmGraph.GraphQL.Regions;
 using SpmGraph.GraphQL.Reports;
 using SpmGraph.GraphQL.Scoring;
+using SpmGraph.QueryConventions;
 
 namespace SpmGraph.GraphQL;
 
@@ -35,9 +38,17 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<ReportingCalendar>();
         services.AddScoped<ActiveScoringScheme>();
 
+        services.AddQueryConventions<SpmDbContext>();
+
         services.AddGraphQL(b => b
             .AddSchema<SpmSchema>()
             .AddSystemTextJson()
+            // Errors carry extensions.code; exception details (type, stack) only in Development.
+            .AddErrorInfoProvider((options, provider) =>
+            {
+                options.ExposeCodes = false;
+                options.ExposeExceptionDetails = provider.GetRequiredService<IHostEnvironment>().IsDevelopment();
+            })
             .AddGraphTypes(typeof(SpmSchema).Assembly));
         return services;
     }

@@ -6,6 +6,7 @@ using SpmGraph.GraphQL.Opds;
 using SpmGraph.GraphQL.Regions;
 using SpmGraph.GraphQL.Reports;
 using SpmGraph.GraphQL.Scoring;
+using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Achievements;
 
@@ -15,37 +16,42 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
     {
         Name = "Achievement";
         Description = "A capaian row: one region, jenis, year and triwulan (quarter).";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
-        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId));
-        Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(a => a.Id);
+        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(a => a.RegionId);
+        Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(a => a.IndicatorId);
         Field<OpdGraphType>("opd")
             .Description("The OPD that reported the row.")
-            .Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Loader<OpdByIdLoader>().Load(id) : null);
+            .Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Loader<OpdByIdLoader>().Load(id) : null)
+            .Reads(a => a.OpdId);
         Field(a => a.Year);
         Field(a => a.Quarter).Description("Triwulan, 1-4.");
         Field(a => a.Target).Description("Entitled recipients for the year (jumlah yang harus dilayani).");
         Field(a => a.Served).Description("Served since January, cumulative to the end of this quarter (terlayani).");
         Field(a => a.QualityRate, nullable: true).Description("Mutu fulfilment in percent; null when not reported.");
         Field(a => a.BudgetRealized).Description("Budget realised so far this year, whole rupiah.");
-        Field(a => a.AchievementRate, nullable: true).Description("served / target x 100; null when target is 0; not capped.");
+        Field(a => a.AchievementRate, nullable: true).Description("served / target x 100; null when target is 0; not capped.").Reads(a => a.Target, a => a.Served);
         Field<FloatGraphType>("spmIndex")
             .Description("recipientWeight x min(achievementRate, 100) + qualityWeight x qualityRate, with the active scoring scheme.")
-            .ResolveAsync(async ctx => (await ctx.Loader<ActiveScoringScheme>().GetAsync()).IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate));
+            .ResolveAsync(async ctx => (await ctx.Loader<ActiveScoringScheme>().GetAsync()).IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate))
+            .Reads(a => a.Target, a => a.Served, a => a.QualityRate);
         Field<StringGraphType>("band")
             .Description("Code of the active scheme's band for spmIndex, e.g. TUNTAS_PARIPURNA.")
             .ResolveAsync(async ctx =>
             {
                 var scheme = await ctx.Loader<ActiveScoringScheme>().GetAsync();
                 return scheme.BandFor(scheme.IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate))?.Code;
-            });
+            })
+            .Reads(a => a.Target, a => a.Served, a => a.QualityRate);
         Field<NonNullGraphType<ScoringSchemeGraphType>>("scoringScheme")
             .Description("The scheme that produced spmIndex and band.")
-            .ResolveAsync(async ctx => await ctx.Loader<ActiveScoringScheme>().GetAsync());
-        Field<NonNullGraphType<ReportStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status);
+            .ResolveAsync(async ctx => await ctx.Loader<ActiveScoringScheme>().GetAsync())
+            .Reads();
+        Field<NonNullGraphType<ReportStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status).Reads(a => a.Status);
         Field(a => a.SubmittedAt, nullable: true);
         Field(a => a.VerifiedAt, nullable: true);
         Field<BooleanGraphType>("onTime")
             .Description("Submitted before the reporting window closed; null while not submitted.")
-            .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).OnTime(ctx.Source.Year, ctx.Source.Quarter, ctx.Source.SubmittedAt));
+            .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).OnTime(ctx.Source.Year, ctx.Source.Quarter, ctx.Source.SubmittedAt))
+            .Reads(a => a.Year, a => a.Quarter, a => a.SubmittedAt);
     }
 }

@@ -1,7 +1,7 @@
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.QueryConventions;
 
 namespace SpmGraph.GraphQL.Achievements;
 
@@ -10,15 +10,10 @@ public sealed class AchievementQueries : IQueryFields
     public void AddTo(ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        query.Field<NonNullGraphType<ConnectionGraphType<AchievementGraphType, Achievement>>>("achievements")
-            .Description("Quarterly achievement rows, by year, quarter, region and indicator.")
-            .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.Achievements.AsNoTracking()
-                    .OrderBy(a => a.Year).ThenBy(a => a.Quarter).ThenBy(a => a.RegionId).ThenBy(a => a.IndicatorId)
-                    .ToPageAsync(ctx);
-            });
+        query.Connection<object?, AchievementGraphType, Achievement>("achievements", (db, _) => db.Set<Achievement>(), c => c
+                .Filter<AchievementFilterInputGraphType>().Sort<AchievementSortInputGraphType>()
+                .DefaultOrderBy(a => a.Year).DefaultOrderBy(a => a.Quarter).DefaultOrderBy(a => a.RegionId).DefaultOrderBy(a => a.IndicatorId)
+                .Key(a => a.Id))
+            .Description("Quarterly achievement rows (by year, quarter, region and indicator unless `order` says otherwise).");
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Indicators;
 
@@ -52,11 +53,11 @@ public sealed class IndicatorGraphType : ObjectGraphType<Indicator>
     {
         Name = "Indicator";
         Description = "A jenis pelayanan dasar (basic service type) of the PP 2/2018 catalog.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(i => i.Id);
         Field(i => i.Code).Description("Stable code: sector, level and ordinal, e.g. \"KES.KK.01\".");
         Field(i => i.Name);
-        Field<NonNullGraphType<SectorCodeGraphType>>("sector").Resolve(ctx => ctx.Source.Sector);
-        Field<NonNullGraphType<IndicatorLevelGraphType>>("level").Resolve(ctx => ctx.Source.Level);
+        Field<NonNullGraphType<SectorCodeGraphType>>("sector").Resolve(ctx => ctx.Source.Sector).Reads(i => i.Sector);
+        Field<NonNullGraphType<IndicatorLevelGraphType>>("level").Resolve(ctx => ctx.Source.Level).Reads(i => i.Level);
         Field(i => i.Recipient).Description("Penerima: who is entitled to the service.");
         Field(i => i.LegalBasis).Description("Regulations that fix the service and its technical standard.");
         Field(i => i.Unit).Description("Unit in which recipients are counted.");

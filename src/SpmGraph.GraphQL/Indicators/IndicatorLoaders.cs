@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
-using SpmGraph.GraphQL.Common;
+using SpmGraph.QueryConventions.Batching;
 
 namespace SpmGraph.GraphQL.Indicators;
 

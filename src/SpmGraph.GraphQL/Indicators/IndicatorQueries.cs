@@ -2,6 +2,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.QueryConventions;
 
 namespace SpmGraph.GraphQL.Indicators;
 
@@ -17,13 +18,8 @@ public sealed class IndicatorQueries : IQueryFields
                 await using var db = await Db.OpenAsync(ctx);
                 return await db.Sectors.AsNoTracking().OrderBy(s => s.Ordinal).ToListAsync(ctx.CancellationToken);
             });
-        query.Field<NonNullGraphType<ConnectionGraphType<IndicatorGraphType, Indicator>>>("indicators")
-            .Description("The jenis pelayanan dasar catalog, by code.")
-            .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.Indicators.AsNoTracking().OrderBy(i => i.Code).ToPageAsync(ctx);
-            });
+        query.Connection<object?, IndicatorGraphType, Indicator>("indicators", (db, _) => db.Set<Indicator>(), c => c
+                .Filter<IndicatorFilterInputGraphType>().Sort<IndicatorSortInputGraphType>().DefaultOrderBy(i => i.Code).Key(i => i.Id))
+            .Description("The jenis pelayanan dasar catalog (by code unless `order` says otherwise).");
     }
 }

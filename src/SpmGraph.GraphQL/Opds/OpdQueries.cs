@@ -1,7 +1,7 @@
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.QueryConventions;
 
 namespace SpmGraph.GraphQL.Opds;
 
@@ -10,13 +10,8 @@ public sealed class OpdQueries : IQueryFields
     public void AddTo(ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        query.Field<NonNullGraphType<ConnectionGraphType<OpdGraphType, Opd>>>("opds")
-            .Description("Regional agencies (OPD) of every region.")
-            .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.Opds.AsNoTracking().OrderBy(o => o.Id).ToPageAsync(ctx);
-            });
+        query.Connection<object?, OpdGraphType, Opd>("opds", (db, _) => db.Set<Opd>(), c => c
+                .Filter<OpdFilterInputGraphType>().Sort<OpdSortInputGraphType>().Key(o => o.Id))
+            .Description("Regional agencies (OPD) of every region.");
     }
 }

@@ -4,6 +4,7 @@ using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Indicators;
 using SpmGraph.GraphQL.Opds;
 using SpmGraph.GraphQL.Regions;
+using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Plans;
 
@@ -13,19 +14,20 @@ public sealed class PlanGraphType : ObjectGraphType<Plan>
     {
         Name = "Plan";
         Description = "One line of a region's rencana aksi (action plan): a jenis for one year, with its budget. Money is in whole rupiah.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
-        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId));
-        Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(p => p.Id);
+        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(p => p.RegionId);
+        Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(p => p.IndicatorId);
         Field<OpdGraphType>("opd")
             .Description("The OPD responsible for delivering this line.")
-            .Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Loader<OpdByIdLoader>().Load(id) : null);
+            .Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Loader<OpdByIdLoader>().Load(id) : null)
+            .Reads(p => p.OpdId);
         Field(p => p.Year);
         Field(p => p.Target).Description("Entitled recipients planned for the year.");
         Field(p => p.UnitCost).Description("Cost per recipient.");
         Field(p => p.BudgetNeeded).Description("target x unitCost, unless the plan states its own figure (per-facility services).");
         Field(p => p.BudgetAllocated).Description("Budget allocated in the APBD.");
-        Field(p => p.BudgetGap).Description("budgetNeeded - budgetAllocated, never negative.");
-        Field(p => p.Unbudgeted).Description("True when budgetAllocated < budgetNeeded (tidak teranggarkan).");
+        Field(p => p.BudgetGap).Description("budgetNeeded - budgetAllocated, never negative.").Reads(p => p.BudgetNeeded, p => p.BudgetAllocated);
+        Field(p => p.Unbudgeted).Description("True when budgetAllocated < budgetNeeded (tidak teranggarkan).").Reads(p => p.BudgetNeeded, p => p.BudgetAllocated);
         Field(p => p.ProgramCode, nullable: true).Description("Permendagri 90/2019 program code.");
         Field(p => p.PlanPeriod).Description("The action-plan period, e.g. \"Periode 2023 - 2028\".");
     }

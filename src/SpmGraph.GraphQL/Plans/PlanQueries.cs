@@ -1,7 +1,7 @@
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.QueryConventions;
 
 namespace SpmGraph.GraphQL.Plans;
 
@@ -10,13 +10,9 @@ public sealed class PlanQueries : IQueryFields
     public void AddTo(ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        query.Field<NonNullGraphType<ConnectionGraphType<PlanGraphType, Plan>>>("plans")
-            .Description("Action-plan lines, by year, region and indicator.")
-            .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.Plans.AsNoTracking().OrderBy(p => p.Year).ThenBy(p => p.RegionId).ThenBy(p => p.IndicatorId).ToPageAsync(ctx);
-            });
+        query.Connection<object?, PlanGraphType, Plan>("plans", (db, _) => db.Set<Plan>(), c => c
+                .Filter<PlanFilterInputGraphType>().Sort<PlanSortInputGraphType>()
+                .DefaultOrderBy(p => p.Year).DefaultOrderBy(p => p.RegionId).DefaultOrderBy(p => p.IndicatorId).Key(p => p.Id))
+            .Description("Action-plan lines (by year, region and indicator unless `order` says otherwise).");
     }
 }

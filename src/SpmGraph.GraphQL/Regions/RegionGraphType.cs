@@ -1,8 +1,9 @@
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Opds;
+using SpmGraph.QueryConventions;
+using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Regions;
 
@@ -21,30 +22,21 @@ public sealed class RegionGraphType : ObjectGraphType<Region>
     {
         Name = "Region";
         Description = "A provinsi or kabupaten/kota, keyed by its Kemendagri code.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(r => r.Id);
         Field(r => r.Code).Description("Kemendagri code: \"19\" for a province, \"19.71\" for a kabupaten/kota.");
         Field(r => r.Name);
-        Field<NonNullGraphType<RegionKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind);
+        Field<NonNullGraphType<RegionKindGraphType>>("kind").Resolve(ctx => ctx.Source.Kind).Reads(r => r.Kind);
         Field(r => r.DistrictCount).Description("Number of kecamatan (districts) in the reference data.");
         Field(r => r.VillageCount).Description("Number of desa/kelurahan (villages) in the reference data.");
         Field<RegionGraphType>("parent")
             .Description("The province of a kabupaten/kota; null for a province.")
-            .Resolve(ctx => ctx.Source.ParentId is { } id ? ctx.Loader<RegionByIdLoader>().Load(id) : null);
-        Field<NonNullGraphType<ConnectionGraphType<RegionGraphType, Region>>>("children")
-            .Description("The kabupaten/kota of a province, by code.")
-            .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.Regions.AsNoTracking().Where(r => r.ParentId == ctx.Source.Id).OrderBy(r => r.Code).ToPageAsync(ctx);
-            });
-        Field<NonNullGraphType<ConnectionGraphType<OpdGraphType, Opd>>>("opds")
-            .Description("The region's agencies (OPD).")
-            .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.Opds.AsNoTracking().Where(o => o.RegionId == ctx.Source.Id).OrderBy(o => o.Id).ToPageAsync(ctx);
-            });
+            .Resolve(ctx => ctx.Source.ParentId is { } id ? ctx.Loader<RegionByIdLoader>().Load(id) : null)
+            .Reads(r => r.ParentId);
+        this.NestedConnection<Region, int, RegionGraphType, Region>("children", r => r.Id, r => r.Children, c => c
+                .Filter<RegionFilterInputGraphType>().Sort<RegionSortInputGraphType>().DefaultOrderBy(r => r.Code).Key(r => r.Id))
+            .Description("The kabupaten/kota of a province (by code unless `order` says otherwise).");
+        this.NestedConnection<Region, int, OpdGraphType, Opd>("opds", r => r.Id, r => r.Opds, c => c
+                .Filter<OpdFilterInputGraphType>().Sort<OpdSortInputGraphType>().Key(o => o.Id))
+            .Description("The region's agencies (OPD).");
     }
 }

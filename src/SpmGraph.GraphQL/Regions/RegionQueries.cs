@@ -3,6 +3,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.QueryConventions;
 
 namespace SpmGraph.GraphQL.Regions;
 
@@ -20,13 +21,8 @@ public sealed class RegionQueries : IQueryFields
                 await using var db = await Db.OpenAsync(ctx);
                 return await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, ctx.CancellationToken);
             });
-        query.Field<NonNullGraphType<ConnectionGraphType<RegionGraphType, Region>>>("regions")
-            .Description("Provinces and kabupaten/kota, by code.")
-            .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.Regions.AsNoTracking().OrderBy(r => r.Code).ToPageAsync(ctx);
-            });
+        query.Connection<object?, RegionGraphType, Region>("regions", (db, _) => db.Set<Region>(), c => c
+                .Filter<RegionFilterInputGraphType>().Sort<RegionSortInputGraphType>().DefaultOrderBy(r => r.Code).Key(r => r.Id))
+            .Description("Provinces and kabupaten/kota (by code unless `order` says otherwise).");
     }
 }

@@ -2,6 +2,7 @@ using GraphQL.Types;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Regions;
+using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Reports;
 
@@ -20,7 +21,7 @@ public sealed class ReportingPeriodGraphType : ObjectGraphType<ReportingPeriod>
     {
         Name = "ReportingPeriod";
         Description = "The e-SPM input window for one triwulan (quarter), as Kemendagri sets it.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(p => p.Id);
         Field(p => p.Year);
         Field(p => p.Quarter);
         Field(p => p.OpensAt);
@@ -34,21 +35,24 @@ public sealed class ReportGraphType : ObjectGraphType<Report>
     {
         Name = "Report";
         Description = "A region's quarterly SPM report: the unit that is submitted, verified and timed.";
-        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
-        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId));
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(r => r.Id);
+        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(r => r.RegionId);
         Field(r => r.Year);
         Field(r => r.Quarter).Description("Triwulan, 1-4.");
-        Field<NonNullGraphType<ReportStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status);
+        Field<NonNullGraphType<ReportStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status).Reads(r => r.Status);
         Field(r => r.SubmittedAt, nullable: true);
         Field(r => r.VerifiedAt, nullable: true);
         Field(r => r.RejectionReason, nullable: true).Description("Why the province rejected the report.");
         Field<BooleanGraphType>("onTime")
             .Description("Submitted before the reporting period closed; null while not submitted.")
-            .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).OnTime(ctx.Source.Year, ctx.Source.Quarter, ctx.Source.SubmittedAt));
+            .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).OnTime(ctx.Source.Year, ctx.Source.Quarter, ctx.Source.SubmittedAt))
+            .Reads(r => r.Year, r => r.Quarter, r => r.SubmittedAt);
         Field<NonNullGraphType<IntGraphType>>("rowCount")
             .Description("Number of achievement rows in the report.")
-            .Resolve(ctx => ctx.Loader<RowCountByReportIdLoader>().Load(ctx.Source.Id));
+            .Resolve(ctx => ctx.Loader<RowCountByReportIdLoader>().Load(ctx.Source.Id))
+            .Reads(r => r.Id);
         Field<NonNullGraphType<ReportingPeriodGraphType>>("reportingPeriod")
-            .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).Find(ctx.Source.Year, ctx.Source.Quarter));
+            .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).Find(ctx.Source.Year, ctx.Source.Quarter))
+            .Reads(r => r.Year, r => r.Quarter);
     }
 }

@@ -1,7 +1,7 @@
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.QueryConventions;
 
 namespace SpmGraph.GraphQL.Reports;
 
@@ -10,21 +10,13 @@ public sealed class ReportQueries : IQueryFields
     public void AddTo(ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        query.Field<NonNullGraphType<ConnectionGraphType<ReportGraphType, Report>>>("reports")
-            .Description("Quarterly reports, by year, quarter and region.")
-            .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.Reports.AsNoTracking().OrderBy(r => r.Year).ThenBy(r => r.Quarter).ThenBy(r => r.RegionId).ToPageAsync(ctx);
-            });
-        query.Field<NonNullGraphType<ConnectionGraphType<ReportingPeriodGraphType, ReportingPeriod>>>("reportingPeriods")
-            .Description("Reporting windows, by year and quarter.")
-            .PagingArguments()
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.ReportingPeriods.AsNoTracking().OrderBy(p => p.Year).ThenBy(p => p.Quarter).ToPageAsync(ctx);
-            });
+        query.Connection<object?, ReportGraphType, Report>("reports", (db, _) => db.Set<Report>(), c => c
+                .Filter<ReportFilterInputGraphType>().Sort<ReportSortInputGraphType>()
+                .DefaultOrderBy(r => r.Year).DefaultOrderBy(r => r.Quarter).DefaultOrderBy(r => r.RegionId).Key(r => r.Id))
+            .Description("Quarterly reports (by year, quarter and region unless `order` says otherwise).");
+        query.Connection<object?, ReportingPeriodGraphType, ReportingPeriod>("reportingPeriods", (db, _) => db.Set<ReportingPeriod>(), c => c
+                .Filter<ReportingPeriodFilterInputGraphType>().Sort<ReportingPeriodSortInputGraphType>()
+                .DefaultOrderBy(p => p.Year).DefaultOrderBy(p => p.Quarter).Key(p => p.Id))
+            .Description("Reporting windows (by year and quarter unless `order` says otherwise).");
     }
 }

@@ -1,6 +1,6 @@
 using GraphQL.DataLoader;
 
-namespace SpmGraph.GraphQL.Common;
+namespace SpmGraph.QueryConventions.Batching;
 
 /// <summary>
 /// A per-request batch loader on GraphQL.NET's <see cref="IDataLoaderResult"/>: keys requested while a

@@ -1,0 +1,66 @@
+using System.Linq.Expressions;
+using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Indicators;
+using SpmGraph.GraphQL.Opds;
+using SpmGraph.GraphQL.Regions;
+using SpmGraph.GraphQL.Reports;
+using SpmGraph.QueryConventions.Filtering;
+using SpmGraph.QueryConventions.Sorting;
+
+namespace SpmGraph.GraphQL.Achievements;
+
+public sealed class AchievementFilterInputGraphType : FilterInputGraphType<Achievement>
+{
+    public AchievementFilterInputGraphType()
+        : base("AchievementFilterInput")
+    {
+        Field("year", a => a.Year);
+        Field("quarter", a => a.Quarter);
+        Field("target", a => a.Target);
+        Field("served", a => a.Served);
+        Field("qualityRate", a => a.QualityRate);
+        Field("budgetRealized", a => a.BudgetRealized);
+        Field("achievementRate", AchievementExpressions.AchievementRate);
+        Field("status", a => a.Status, typeof(EnumOperationFilterInputGraphType<ReportStatusGraphType>));
+        Field("submittedAt", a => a.SubmittedAt);
+        Field("verifiedAt", a => a.VerifiedAt);
+        Field("onTime", AchievementExpressions.OnTime);
+        Relation<Region, RegionFilterInputGraphType>("region", a => a.Region);
+        Relation<Indicator, IndicatorFilterInputGraphType>("indicator", a => a.Indicator);
+        Relation<Opd, OpdFilterInputGraphType>("opd", a => a.Opd);
+        Relation<Report, ReportFilterInputGraphType>("report", a => a.Report);
+    }
+}
+
+public sealed class AchievementSortInputGraphType : SortInputGraphType<Achievement>
+{
+    public AchievementSortInputGraphType()
+        : base("AchievementSortInput")
+    {
+        Field("year", a => a.Year);
+        Field("quarter", a => a.Quarter);
+        Field("target", a => a.Target);
+        Field("served", a => a.Served);
+        Field("qualityRate", a => a.QualityRate);
+        Field("budgetRealized", a => a.BudgetRealized);
+        Field("achievementRate", AchievementExpressions.AchievementRate);
+        Field("status", a => a.Status);
+        Field("submittedAt", a => a.SubmittedAt);
+        Field("verifiedAt", a => a.VerifiedAt);
+        Relation<Region, RegionSortInputGraphType>("region", a => a.Region);
+        Relation<Indicator, IndicatorSortInputGraphType>("indicator", a => a.Indicator);
+        Relation<Opd, OpdSortInputGraphType>("opd", a => a.Opd);
+    }
+}
+
+/// <summary>Derived figures of a row as SQL-translatable expressions.</summary>
+internal static class AchievementExpressions
+{
+    /// <summary>served / target x 100; null when target is 0.</summary>
+    public static readonly Expression<Func<Achievement, double?>> AchievementRate =
+        a => a.Target == 0 ? null : a.Served * 100.0 / a.Target;
+
+    /// <summary>Submitted before the row's reporting period closed; null while not submitted.</summary>
+    public static readonly Expression<Func<Achievement, bool?>> OnTime =
+        a => a.SubmittedAt == null ? null : a.SubmittedAt < a.Report!.ReportingPeriod!.ClosesAt;
+}

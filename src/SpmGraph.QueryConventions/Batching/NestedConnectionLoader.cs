@@ -1,0 +1,109 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.QueryConventions.Filtering;
+using SpmGraph.QueryConventions.Paging;
+using SpmGraph.QueryConventions.Sorting;
+
+namespace SpmGraph.QueryConventions.Batching;
+
+/// <summary>One parent's rows of a nested connection, as read in the batch statement.</summary>
+public sealed class NestedRows<TKey, TNode>
+{
+    public TKey Key { get; set; } = default!;
+
+    public List<TNode> Items { get; set; } = [];
+
+    public int Count { get; set; }
+}
+
+/// <summary>
+/// Loads a nested connection for many parents in one statement: parents filtered by key, each
+/// projecting its filtered, ordered window of items (EF Core emits ROW_NUMBER() OVER (PARTITION BY ...)).
+/// </summary>
+internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
+    IQueryContextSource contexts,
+    Expression<Func<TParent, TKey>> parentKey,
+    Expression<Func<TParent, IEnumerable<TNode>>> items,
+    ConnectionQuery<TNode> query) : BatchLoader<TKey, Connection<TNode>>
+    where TParent : class
+    where TKey : notnull
+{
+    private static readonly MethodInfo AsQueryable = typeof(Queryable).GetMethods().Single(m => m.Name == nameof(Queryable.AsQueryable) && m.IsGenericMethod).MakeGenericMethod(typeof(TNode));
+    private static readonly MethodInfo Where = QueryableMethod(nameof(Queryable.Where), 2).MakeGenericMethod(typeof(TNode));
+    private static readonly MethodInfo Skip = QueryableMethod(nameof(Queryable.Skip), 2).MakeGenericMethod(typeof(TNode));
+    private static readonly MethodInfo Take = QueryableMethod(nameof(Queryable.Take), 2).MakeGenericMethod(typeof(TNode));
+    private static readonly MethodInfo Select = QueryableMethod(nameof(Queryable.Select), 2, m => m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2).MakeGenericMethod(typeof(TNode), typeof(TNode));
+    private static readonly MethodInfo Count = QueryableMethod(nameof(Queryable.Count), 1).MakeGenericMethod(typeof(TNode));
+    private static readonly MethodInfo ToList = typeof(Enumerable).GetMethod(nameof(Enumerable.ToList))!.MakeGenericMethod(typeof(TNode));
+    private static readonly MethodInfo Contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(TKey));
+
+    protected override async Task<IReadOnlyDictionary<TKey, Connection<TNode>>> LoadBatchAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.OpenAsync(cancellationToken);
+        var parent = Expression.Parameter(typeof(TParent), "p");
+        var key = FilterInputGraphType<TParent>.Inline(parentKey, parent);
+
+        var keyList = keys.ToList();
+        var inBatch = Expression.Lambda<Func<TParent, bool>>(Expression.Call(Contains, ValueParameter.Of(keyList, typeof(List<TKey>)), key), parent);
+
+        Expression filtered = Expression.Call(AsQueryable, FilterInputGraphType<TParent>.Inline(items, parent));
+        if (query.Predicate is not null)
+        {
+            filtered = Expression.Call(Where, filtered, Expression.Quote(query.Predicate));
+        }
+
+        var bindings = new List<MemberBinding>
+        {
+            Expression.Bind(typeof(NestedRows<TKey, TNode>).GetProperty(nameof(NestedRows<TKey, TNode>.Key))!, key),
+        };
+
+        var window = query.Window;
+        if (query.ReadRows)
+        {
+            var reverse = window.End is null;
+            var rows = Ordering.Apply(filtered, typeof(TNode), query.Order, reverse);
+            if (!reverse && window.Start > 0)
+            {
+                rows = Expression.Call(Skip, rows, Expression.Constant((int)window.Start));
+            }
+
+            rows = Expression.Call(Take, rows, Expression.Constant(reverse ? window.FromEnd!.Value : window.Take));
+            if (query.Projection is not null)
+            {
+                rows = Expression.Call(Select, rows, Expression.Quote(query.Projection));
+            }
+
+            bindings.Add(Expression.Bind(typeof(NestedRows<TKey, TNode>).GetProperty(nameof(NestedRows<TKey, TNode>.Items))!, Expression.Call(ToList, rows)));
+        }
+
+        if (query.Count)
+        {
+            bindings.Add(Expression.Bind(typeof(NestedRows<TKey, TNode>).GetProperty(nameof(NestedRows<TKey, TNode>.Count))!, Expression.Call(Count, filtered)));
+        }
+
+        var selector = Expression.Lambda<Func<TParent, NestedRows<TKey, TNode>>>(
+            Expression.MemberInit(Expression.New(typeof(NestedRows<TKey, TNode>)), bindings), parent);
+
+        var loaded = await db.Set<TParent>().AsNoTracking().Where(inBatch).Select(selector).ToListAsync(cancellationToken);
+        return loaded.ToDictionary(r => r.Key, ToConnection);
+    }
+
+    private Connection<TNode> ToConnection(NestedRows<TKey, TNode> rows)
+    {
+        int? total = query.Count ? rows.Count : null;
+        if (!query.ReadRows)
+        {
+            return new Connection<TNode> { Edges = [], PageInfo = new PageInfo(false, false, null, null), TotalCount = total };
+        }
+
+        return query.Window.End is null ? query.Window.Backward(rows.Items, rows.Count) : query.Window.Forward(rows.Items, total);
+    }
+
+    private static MethodInfo QueryableMethod(string name, int parameters, Func<MethodInfo, bool>? extra = null) =>
+        typeof(Queryable).GetMethods().Single(m => m.Name == name && m.GetParameters().Length == parameters
+            && (parameters < 2 || m.GetParameters()[1].ParameterType != typeof(Range))
+            && (name != nameof(Queryable.Where) || m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2)
+            && (name != nameof(Queryable.Skip) && name != nameof(Queryable.Take) || m.GetParameters()[1].ParameterType == typeof(int))
+            && (extra is null || extra(m)));
+}

@@ -1,0 +1,131 @@
+using System.Collections.Concurrent;
+using System.Linq.Expressions;
+using GraphQL;
+using GraphQL.Builders;
+using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpmGraph.QueryConventions.Batching;
+using SpmGraph.QueryConventions.Paging;
+using SpmGraph.QueryConventions.Projection;
+using SpmGraph.QueryConventions.Sorting;
+
+namespace SpmGraph.QueryConventions;
+
+public static class ConnectionFieldExtensions
+{
+    /// <summary>
+    /// A root connection field over <paramref name="source"/> with `where`, `order`,
+    /// `first/after/last/before`; filter, sort, page and projection all run in SQL.
+    /// </summary>
+    public static FieldBuilder<TSource, object> Connection<TSource, TNodeGraphType, TNode>(
+        this ComplexGraphType<TSource> type,
+        string name,
+        Func<DbContext, IResolveFieldContext, IQueryable<TNode>> source,
+        Action<ConnectionOptions<TNode>> configure)
+        where TNodeGraphType : IGraphType
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(source);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new ConnectionOptions<TNode>();
+        configure(options);
+
+        var field = type.Field<NonNullGraphType<ConnectionGraphType<TNodeGraphType, TNode>>>(name);
+        AddArguments(field, options);
+        field.ResolveAsync(async context =>
+        {
+            var query = ConnectionQuery<TNode>.From(context, options);
+            var contexts = context.RequestServices!.GetRequiredService<IQueryContextSource>();
+            await using var db = await contexts.OpenAsync(context.CancellationToken);
+            var rows = source(db, context);
+            if (query.Predicate is not null)
+            {
+                rows = rows.Where(query.Predicate);
+            }
+
+            int? total = query.Count ? await rows.CountAsync(context.CancellationToken) : null;
+            var window = query.Window;
+            if (!query.ReadRows)
+            {
+                return new Connection<TNode> { Edges = [], PageInfo = new PageInfo(false, false, null, null), TotalCount = total };
+            }
+
+            if (window.End is null)
+            {
+                var last = await Project(Ordering.Apply(rows, query.Order, reverse: true).Take(window.FromEnd!.Value), query.Projection).ToListAsync(context.CancellationToken);
+                return window.Backward(last, total!.Value);
+            }
+
+            var page = await Project(Ordering.Apply(rows, query.Order, reverse: false).Skip((int)window.Start).Take(window.Take), query.Projection)
+                .ToListAsync(context.CancellationToken);
+            return window.Forward(page, total);
+        });
+        return field;
+    }
+
+    /// <summary>
+    /// A connection nested in each <typeparamref name="TParent"/> over a to-many navigation, loaded
+    /// for all parents of a level in one SQL statement (a per-parent window of rows).
+    /// </summary>
+    public static FieldBuilder<TParent, object> NestedConnection<TParent, TKey, TNodeGraphType, TNode>(
+        this ComplexGraphType<TParent> type,
+        string name,
+        Expression<Func<TParent, TKey>> parentKey,
+        Expression<Func<TParent, IEnumerable<TNode>>> items,
+        Action<ConnectionOptions<TNode>> configure)
+        where TParent : class
+        where TKey : notnull
+        where TNodeGraphType : IGraphType
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(parentKey);
+        ArgumentNullException.ThrowIfNull(configure);
+        var options = new ConnectionOptions<TNode>();
+        configure(options);
+        var key = parentKey.Compile();
+
+        var field = type.Field<NonNullGraphType<ConnectionGraphType<TNodeGraphType, TNode>>>(name);
+        AddArguments(field, options);
+        field.Reads(Expression.Lambda<Func<TParent, object?>>(Expression.Convert(parentKey.Body, typeof(object)), parentKey.Parameters));
+        field.Resolve(context =>
+        {
+            var query = ConnectionQuery<TNode>.From(context, options);
+            var loaders = context.RequestServices!.GetRequiredService<NestedConnectionLoaders>();
+            var loader = loaders.GetOrAdd(query.Signature(context), () =>
+                new NestedConnectionLoader<TParent, TKey, TNode>(context.RequestServices!.GetRequiredService<IQueryContextSource>(), parentKey, items, query));
+            return loader.Load(key(context.Source));
+        });
+        return field;
+    }
+
+    private static void AddArguments<TSource, TNode>(FieldBuilder<TSource, object> field, ConnectionOptions<TNode> options)
+    {
+        if (options.FilterType is not null)
+        {
+            field.Argument(options.FilterType, "where", a => a.Description = "Only items that match.");
+        }
+
+        if (options.SortType is not null)
+        {
+            field.Argument(typeof(ListGraphType<>).MakeGenericType(typeof(NonNullGraphType<>).MakeGenericType(options.SortType)), "order", a => a.Description = "Sort by these fields, in turn; ties fall back to the key.");
+        }
+
+        field.Argument<IntGraphType>("first", "Return the first n items (after `after`).");
+        field.Argument<StringGraphType>("after", "Start after the item with this cursor.");
+        field.Argument<IntGraphType>("last", "Return the last n items (before `before`).");
+        field.Argument<StringGraphType>("before", "End before the item with this cursor.");
+    }
+
+    internal static IQueryable<T> Project<T>(IQueryable<T> rows, Expression<Func<T, T>>? projection) =>
+        projection is null ? rows : rows.Select(projection);
+}
+
+/// <summary>Per-request nested-connection loaders, one per distinct field query.</summary>
+public sealed class NestedConnectionLoaders
+{
+    private readonly ConcurrentDictionary<string, object> _loaders = new();
+
+    internal T GetOrAdd<T>(string signature, Func<T> create)
+        where T : class => (T)_loaders.GetOrAdd(signature, _ => create());
+}

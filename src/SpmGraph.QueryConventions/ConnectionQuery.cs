@@ -1,0 +1,105 @@
+using System.Linq.Expressions;
+using System.Text;
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using SpmGraph.QueryConventions.Filtering;
+using SpmGraph.QueryConventions.Paging;
+using SpmGraph.QueryConventions.Projection;
+using SpmGraph.QueryConventions.Sorting;
+
+namespace SpmGraph.QueryConventions;
+
+/// <summary>Everything one connection field's arguments and selection ask of the database.</summary>
+internal sealed record ConnectionQuery<TNode>(
+    Expression<Func<TNode, bool>>? Predicate,
+    IReadOnlyList<SortKey> Order,
+    Window Window,
+    Expression<Func<TNode, TNode>>? Projection,
+    bool ReadRows,
+    bool Count)
+{
+    public static ConnectionQuery<TNode> From(IResolveFieldContext context, ConnectionOptions<TNode> options)
+    {
+        var conventions = context.RequestServices!.GetRequiredService<QueryConventionOptions>();
+        var page = PageRequest.From(context, conventions);
+
+        Expression<Func<TNode, bool>>? predicate = null;
+        if (options.FilterType is not null && context.Arguments?.TryGetValue("where", out var where) == true && where.Value is IDictionary<string, object?> input)
+        {
+            var filter = (IFilterInputGraphType)context.FieldDefinition.Arguments!.Find("where")!.ResolvedType!;
+            var x = Expression.Parameter(typeof(TNode), "x");
+            predicate = Expression.Lambda<Func<TNode, bool>>(filter.Build(x, input, new FilterBuild(conventions, "where", 0)), x);
+        }
+
+        var order = new List<SortKey>();
+        if (options.SortType is not null && context.Arguments?.TryGetValue("order", out var requested) == true && requested.Value is IEnumerable<object?> elements)
+        {
+            var sort = (ISortInputGraphType)context.FieldDefinition.Arguments!.Find("order")!.ResolvedType!.GetNamedType();
+            order.AddRange(Ordering.Keys<TNode>(sort, elements));
+        }
+
+        if (order.Count == 0)
+        {
+            order.AddRange(options.DefaultOrder);
+        }
+
+        order.AddRange(options.Tiebreak);
+
+        var selected = Selection.Fields(context);
+        var nodeType = (IComplexGraphType)((IComplexGraphType)context.FieldDefinition.ResolvedType!.GetNamedType()).GetField("nodes")!.ResolvedType!.GetNamedType();
+        var projection = Projector.For<TNode>(nodeType, Selection.NodeFields(context), options.AlwaysRead);
+        var window = page.Plan();
+        var readRows = selected.Contains("nodes") || selected.Contains("edges") || selected.Contains("pageInfo");
+        return new ConnectionQuery<TNode>(predicate, order, window, projection, readRows, selected.Contains("totalCount") || window.End is null);
+    }
+
+    /// <summary>A stable text for batching: equal for fields that would run the same query.</summary>
+    public string Signature(IResolveFieldContext context)
+    {
+        var text = new StringBuilder(context.FieldDefinition.Name).Append('|');
+        foreach ((string name, GraphQL.Execution.ArgumentValue value) in (context.Arguments ?? new Dictionary<string, GraphQL.Execution.ArgumentValue>()).OrderBy(a => a.Key, StringComparer.Ordinal))
+        {
+            text.Append(name).Append('=');
+            Append(text, value.Value);
+            text.Append(';');
+        }
+
+        text.Append('|').Append(Projection?.ToString()).Append('|').Append(Count);
+        return text.ToString();
+    }
+
+    private static void Append(StringBuilder text, object? value)
+    {
+        switch (value)
+        {
+            case IDictionary<string, object?> map:
+                text.Append('{');
+                foreach (var (k, v) in map)
+                {
+                    text.Append(k).Append(':');
+                    Append(text, v);
+                    text.Append(',');
+                }
+
+                text.Append('}');
+                break;
+            case string s:
+                text.Append('"').Append(s.Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
+                break;
+            case System.Collections.IEnumerable list:
+                text.Append('[');
+                foreach (var item in list)
+                {
+                    Append(text, item);
+                    text.Append(',');
+                }
+
+                text.Append(']');
+                break;
+            default:
+                text.Append(value is null ? "null" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
+                break;
+        }
+    }
+}
