@@ -1,5 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Paging;

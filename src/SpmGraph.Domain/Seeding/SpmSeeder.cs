@@ -1,15 +1,63 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SpmGraph.Domain.Data;
 
 namespace SpmGraph.Domain.Seeding;
 
-/// <summary>Fills an empty database with the deterministic reference and sample data.</summary>
+/// <summary>Fills an empty database with the deterministic reference and sample data (docs/seed.md).</summary>
 public sealed class SpmSeeder(ILogger logger)
 {
-    public Task SeedIfEmptyAsync(SpmDbContext db, CancellationToken cancellationToken)
+    /// <summary>Seeds unless Regions already has rows; everything is written in one transaction.</summary>
+    public async Task SeedIfEmptyAsync(SpmDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        logger.LogInformation("Seeding is not written yet");
-        return Task.CompletedTask;
+        if (await db.Regions.AnyAsync(cancellationToken))
+        {
+            logger.LogInformation("Seeding: skipped, the database already has regions");
+            return;
+        }
+
+        var stopwatch = Stopwatch.StartNew();
+        var data = SeedGenerator.Generate();
+        logger.LogInformation("Seeding: generated the sample data in {Elapsed} ms", stopwatch.ElapsedMilliseconds);
+
+        var writer = new BulkInserter(db);
+        await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
+        {
+            // Principal tables first, so every foreign key already points at a row.
+            await WriteAsync(writer, data.Sectors, "sectors", cancellationToken);
+            await WriteAsync(writer, data.Regions, "regions", cancellationToken);
+            await WriteAsync(writer, data.Indicators, "indicators", cancellationToken);
+            await WriteAsync(writer, data.Opds, "OPDs", cancellationToken);
+            await WriteAsync(writer, data.OpdSectors, "OPD sectors", cancellationToken);
+            await WriteAsync(writer, data.ReportingPeriods, "reporting periods", cancellationToken);
+            await WriteAsync(writer, data.ScoringSchemes, "scoring schemes", cancellationToken);
+            await WriteAsync(writer, data.ScoringBands, "scoring bands", cancellationToken);
+            await WriteAsync(writer, data.Plans, "plans", cancellationToken);
+            await WriteAsync(writer, data.Reports, "reports", cancellationToken);
+            await WriteAsync(writer, data.Achievements, "achievements", cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        logger.LogInformation(
+            "Seeding: done in {Elapsed} ms: {Regions} regions, {Indicators} indicators, {Opds} OPDs, {Plans} plans, {Reports} reports, {Achievements} achievements",
+            stopwatch.ElapsedMilliseconds,
+            Count(data.Regions),
+            Count(data.Indicators),
+            Count(data.Opds),
+            Count(data.Plans),
+            Count(data.Reports),
+            Count(data.Achievements));
     }
+
+    private async Task WriteAsync<T>(BulkInserter writer, IReadOnlyList<T> rows, string what, CancellationToken cancellationToken)
+        where T : class
+    {
+        logger.LogInformation("Seeding: {Count} {What}...", Count(rows), what);
+        await writer.InsertAsync(rows, cancellationToken);
+    }
+
+    private static string Count<T>(IReadOnlyList<T> rows) => rows.Count.ToString("N0", CultureInfo.InvariantCulture);
 }

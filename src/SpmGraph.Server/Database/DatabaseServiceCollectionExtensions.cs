@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Seeding;
 
@@ -25,7 +26,10 @@ public static class DatabaseServiceCollectionExtensions
             connectionString = $"Data Source={file}";
         }
 
-        services.AddDbContextFactory<SqliteSpmDbContext>(options => options.UseSqlite(connectionString));
+        // Interceptors registered in DI (diagnostics, the tests' statement counter) join every context.
+        services.AddDbContextFactory<SqliteSpmDbContext>((provider, options) => options
+            .UseSqlite(connectionString)
+            .AddInterceptors(provider.GetServices<IInterceptor>()));
         services.AddSingleton<IDbContextFactory<SpmDbContext>, SpmDbContextFactory<SqliteSpmDbContext>>();
         return services;
     }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace SpmGraph.Tests.Infrastructure;
@@ -26,6 +27,9 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
 
     public string DatabaseFile => Path.Combine(_folder, "spmgraph.db");
 
+    /// <summary>Every SQL command the server runs; tests in the collection run one at a time.</summary>
+    public SqlCommandCounter Sql { get; } = new();
+
     /// <summary>The base address of the live server, e.g. http://127.0.0.1:41234/.</summary>
     public Uri ServerAddress =>
         new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
@@ -35,6 +39,7 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:Spm", $"Data Source={DatabaseFile}");
+        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
 
     /// <summary>POSTs a GraphQL request and returns the parsed JSON response body.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Data;
@@ -17,27 +16,6 @@ public sealed class RegionQueryTests(SpmGraphFactory factory)
 
         Assert.Equal("Kota Pangkal Pinang", (string?)data["region"]!["name"]);
         Assert.Equal("Kepulauan Bangka Belitung", (string?)data["region"]!["parent"]!["name"]);
-    }
-
-    [Theory]
-    [InlineData("19")]
-    [InlineData("19.71")]
-    public async Task Region_card_answers_parent_children_and_agencies(string code)
-    {
-        var data = await factory.ExecuteDataAsync(
-            """
-            query RegionCard($code: String!) {
-              region(code: $code) {
-                id code name kind
-                parent { code name }
-                children(first: 50) { totalCount nodes { code name kind } }
-                opds(first: 20) { totalCount nodes { id name sectors } }
-              }
-            }
-            """,
-            new { code });
-
-        Snap.Match(data, code);
     }
 
     [Fact]
@@ -67,17 +45,5 @@ public sealed class RegionQueryTests(SpmGraphFactory factory)
                 .Select(c => $"p{c.Replace(".", "_", StringComparison.Ordinal)}: region(code: \"{c}\") {{ children(first: 0) {{ totalCount }} }}"))
                 .Insert(0, "{ ") + " }");
         Assert.Equal(514, provinces.Select(p => (int)p.Value!["children"]!["totalCount"]!).Sum());
-    }
-
-    [Theory]
-    [InlineData(101, "PAGE_SIZE_EXCEEDED")]
-    [InlineData(-1, "INVALID_ARGUMENT")]
-    public async Task Page_size_outside_the_limits_is_a_coded_error(int first, string code)
-    {
-        var body = await factory.ExecuteAsync("query($first: Int) { regions(first: $first) { nodes { code } } }", new { first });
-
-        var error = Assert.Single(body["errors"]!.AsArray());
-        Assert.Equal(code, (string?)error!["extensions"]!["code"]);
-        Assert.Equal(new JsonArray("regions"), error["path"], JsonNode.DeepEquals);
     }
 }

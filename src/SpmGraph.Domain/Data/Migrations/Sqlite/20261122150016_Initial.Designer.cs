@@ -11,7 +11,7 @@ using SpmGraph.Domain.Data;
 namespace SpmGraph.Domain.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSpmDbContext))]
-    [Migration("20261122144218_Initial")]
+    [Migration("20261122150016_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
