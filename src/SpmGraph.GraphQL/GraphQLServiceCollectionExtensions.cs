@@ -27,6 +27,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IQueryFields, AchievementQueries>();
         services.AddSingleton<IQueryFields, ReportQueries>();
         services.AddSingleton<IQueryFields, ScoringQueries>();
+        services.AddSingleton<IQueryFields, Stats.StatsQueries>();
 
         // Loaders batch and cache per request.
         services.AddScoped<RegionByIdLoader>();
@@ -36,7 +37,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<SectorsByOpdIdLoader>();
         services.AddScoped<RowCountByReportIdLoader>();
         services.AddScoped<ReportingCalendar>();
-        services.AddScoped<ActiveScoringScheme>();
+        services.AddScoped<ScoringSchemeCatalog>();
 
         services.AddQueryConventions<SpmDbContext>();
 

@@ -25,6 +25,18 @@ public static class ConnectionFieldExtensions
         Action<ConnectionOptions<TNode>> configure)
         where TNodeGraphType : IGraphType
     {
+        ArgumentNullException.ThrowIfNull(source);
+        return type.Connection<TSource, TNodeGraphType, TNode>(name, (db, context) => Task.FromResult(source(db, context)), configure);
+    }
+
+    /// <summary>The same, for a source that must read something first (e.g. a setting that shapes the query).</summary>
+    public static FieldBuilder<TSource, object> Connection<TSource, TNodeGraphType, TNode>(
+        this ComplexGraphType<TSource> type,
+        string name,
+        Func<DbContext, IResolveFieldContext, Task<IQueryable<TNode>>> source,
+        Action<ConnectionOptions<TNode>> configure)
+        where TNodeGraphType : IGraphType
+    {
         ArgumentNullException.ThrowIfNull(type);
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(configure);
@@ -38,7 +50,7 @@ public static class ConnectionFieldExtensions
             var query = ConnectionQuery<TNode>.From(context, options);
             var contexts = context.RequestServices!.GetRequiredService<IQueryContextSource>();
             await using var db = await contexts.OpenAsync(context.CancellationToken);
-            var rows = source(db, context);
+            var rows = await source(db, context);
             if (query.Predicate is not null)
             {
                 rows = rows.Where(query.Predicate);
@@ -103,7 +115,7 @@ public static class ConnectionFieldExtensions
     {
         if (options.FilterType is not null)
         {
-            field.Argument(options.FilterType, "where", a => a.Description = "Only items that match.");
+            field.Argument(options.FilterType, options.FilterArgument, a => a.Description = "Only items that match.");
         }
 
         if (options.SortType is not null)

@@ -10,6 +10,8 @@ public sealed class ConnectionOptions<TNode>
 {
     internal Type? FilterType { get; private set; }
 
+    internal string FilterArgument { get; private set; } = "where";
+
     internal Type? SortType { get; private set; }
 
     internal List<SortKey> DefaultOrder { get; } = [];
@@ -18,11 +20,12 @@ public sealed class ConnectionOptions<TNode>
 
     internal List<string> AlwaysRead { get; } = [];
 
-    /// <summary>Adds `where: TFilter`.</summary>
-    public ConnectionOptions<TNode> Filter<TFilter>()
+    /// <summary>Adds `where: TFilter` (or another argument name, e.g. `having` over groups).</summary>
+    public ConnectionOptions<TNode> Filter<TFilter>(string argument = "where")
         where TFilter : FilterInputGraphType<TNode>
     {
         FilterType = typeof(TFilter);
+        FilterArgument = argument;
         return this;
     }
 

@@ -24,19 +24,14 @@ internal sealed record ConnectionQuery<TNode>(
         var conventions = context.RequestServices!.GetRequiredService<QueryConventionOptions>();
         var page = PageRequest.From(context, conventions);
 
-        Expression<Func<TNode, bool>>? predicate = null;
-        if (options.FilterType is not null && context.Arguments?.TryGetValue("where", out var where) == true && where.Value is IDictionary<string, object?> input)
-        {
-            var filter = (IFilterInputGraphType)context.FieldDefinition.Arguments!.Find("where")!.ResolvedType!;
-            var x = Expression.Parameter(typeof(TNode), "x");
-            predicate = Expression.Lambda<Func<TNode, bool>>(filter.Build(x, input, new FilterBuild(conventions, "where", 0)), x);
-        }
+        var predicate = options.FilterType is null ? null : FilterArguments.Predicate<TNode>(context, options.FilterArgument);
 
         var order = new List<SortKey>();
         if (options.SortType is not null && context.Arguments?.TryGetValue("order", out var requested) == true && requested.Value is IEnumerable<object?> elements)
         {
             var sort = (ISortInputGraphType)context.FieldDefinition.Arguments!.Find("order")!.ResolvedType!.GetNamedType();
-            order.AddRange(Ordering.Keys<TNode>(sort, elements));
+            var written = context.FieldAst.Arguments?.Items.Find(a => a.Name.StringValue == "order")?.Value;
+            order.AddRange(Ordering.Keys<TNode>(sort, elements, written));
         }
 
         if (order.Count == 0)
@@ -57,7 +52,8 @@ internal sealed record ConnectionQuery<TNode>(
     /// <summary>A stable text for batching: equal for fields that would run the same query.</summary>
     public string Signature(IResolveFieldContext context)
     {
-        var text = new StringBuilder(context.FieldDefinition.Name).Append('|');
+        // The parent type too: the same field name on two types is two different loaders (and node types).
+        var text = new StringBuilder(context.ParentType.Name).Append('.').Append(context.FieldDefinition.Name).Append('|');
         foreach ((string name, GraphQL.Execution.ArgumentValue value) in (context.Arguments ?? new Dictionary<string, GraphQL.Execution.ArgumentValue>()).OrderBy(a => a.Key, StringComparer.Ordinal))
         {
             text.Append(name).Append('=');
@@ -65,7 +61,7 @@ internal sealed record ConnectionQuery<TNode>(
             text.Append(';');
         }
 
-        text.Append('|').Append(Projection?.ToString()).Append('|').Append(Count);
+        text.Append('|').Append(Projection?.ToString()).Append('|').Append(Count).Append('|').Append(ReadRows);
         return text.ToString();
     }
 

@@ -32,19 +32,19 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
         Field(a => a.AchievementRate, nullable: true).Description("served / target x 100; null when target is 0; not capped.").Reads(a => a.Target, a => a.Served);
         Field<FloatGraphType>("spmIndex")
             .Description("recipientWeight x min(achievementRate, 100) + qualityWeight x qualityRate, with the active scoring scheme.")
-            .ResolveAsync(async ctx => (await ctx.Loader<ActiveScoringScheme>().GetAsync()).IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate))
+            .ResolveAsync(async ctx => (await ctx.Loader<ScoringSchemeCatalog>().ActiveAsync()).IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate))
             .Reads(a => a.Target, a => a.Served, a => a.QualityRate);
         Field<StringGraphType>("band")
             .Description("Code of the active scheme's band for spmIndex, e.g. TUNTAS_PARIPURNA.")
             .ResolveAsync(async ctx =>
             {
-                var scheme = await ctx.Loader<ActiveScoringScheme>().GetAsync();
+                var scheme = await ctx.Loader<ScoringSchemeCatalog>().ActiveAsync();
                 return scheme.BandFor(scheme.IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate))?.Code;
             })
             .Reads(a => a.Target, a => a.Served, a => a.QualityRate);
         Field<NonNullGraphType<ScoringSchemeGraphType>>("scoringScheme")
             .Description("The scheme that produced spmIndex and band.")
-            .ResolveAsync(async ctx => await ctx.Loader<ActiveScoringScheme>().GetAsync())
+            .ResolveAsync(async ctx => await ctx.Loader<ScoringSchemeCatalog>().ActiveAsync())
             .Reads();
         Field<NonNullGraphType<ReportStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status).Reads(a => a.Status);
         Field(a => a.SubmittedAt, nullable: true);

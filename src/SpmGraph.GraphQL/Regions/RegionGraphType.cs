@@ -38,5 +38,6 @@ public sealed class RegionGraphType : ObjectGraphType<Region>
         this.NestedConnection<Region, int, OpdGraphType, Opd>("opds", r => r.Id, r => r.Opds, c => c
                 .Filter<OpdFilterInputGraphType>().Sort<OpdSortInputGraphType>().Key(o => o.Id))
             .Description("The region's agencies (OPD).");
+        Stats.StatsQueries.AddTo(this);
     }
 }

@@ -41,6 +41,29 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
     protected override async Task<IReadOnlyDictionary<TKey, Connection<TNode>>> LoadBatchAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken)
     {
         await using var db = await contexts.OpenAsync(cancellationToken);
+        var window = query.Window;
+        var loaded = await LoadAsync(db, keys, window, cancellationToken);
+        var pages = loaded.ToDictionary(r => r.Key, r => ToConnection(r, window));
+        if (query.ReadRows && window.LastBefore is { } last)
+        {
+            // Parents share `before`, which may lie past some parents' last row: those get their last
+            // rows, as `last` alone would (one more statement, only when it happens).
+            var ended = loaded.Where(r => r.Count < window.End).Select(r => r.Key).ToList();
+            if (ended.Count > 0)
+            {
+                var tail = window with { Start = window.Floor, End = null, FromEnd = last, LastBefore = null };
+                foreach (var rows in await LoadAsync(db, ended, tail, cancellationToken))
+                {
+                    pages[rows.Key] = ToConnection(rows, tail);
+                }
+            }
+        }
+
+        return pages;
+    }
+
+    private async Task<List<NestedRows<TKey, TNode>>> LoadAsync(DbContext db, IReadOnlyCollection<TKey> keys, Window window, CancellationToken cancellationToken)
+    {
         var parent = Expression.Parameter(typeof(TParent), "p");
         var key = FilterInputGraphType<TParent>.Inline(parentKey, parent);
 
@@ -58,7 +81,6 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
             Expression.Bind(typeof(NestedRows<TKey, TNode>).GetProperty(nameof(NestedRows<TKey, TNode>.Key))!, key),
         };
 
-        var window = query.Window;
         if (query.ReadRows)
         {
             var reverse = window.End is null;
@@ -77,7 +99,7 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
             bindings.Add(Expression.Bind(typeof(NestedRows<TKey, TNode>).GetProperty(nameof(NestedRows<TKey, TNode>.Items))!, Expression.Call(ToList, rows)));
         }
 
-        if (query.Count)
+        if (query.Count || window.End is null || (query.ReadRows && window.LastBefore is not null))
         {
             bindings.Add(Expression.Bind(typeof(NestedRows<TKey, TNode>).GetProperty(nameof(NestedRows<TKey, TNode>.Count))!, Expression.Call(Count, filtered)));
         }
@@ -85,11 +107,10 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
         var selector = Expression.Lambda<Func<TParent, NestedRows<TKey, TNode>>>(
             Expression.MemberInit(Expression.New(typeof(NestedRows<TKey, TNode>)), bindings), parent);
 
-        var loaded = await db.Set<TParent>().AsNoTracking().Where(inBatch).Select(selector).ToListAsync(cancellationToken);
-        return loaded.ToDictionary(r => r.Key, ToConnection);
+        return await db.Set<TParent>().AsNoTracking().Where(inBatch).Select(selector).ToListAsync(cancellationToken);
     }
 
-    private Connection<TNode> ToConnection(NestedRows<TKey, TNode> rows)
+    private Connection<TNode> ToConnection(NestedRows<TKey, TNode> rows, Window window)
     {
         int? total = query.Count ? rows.Count : null;
         if (!query.ReadRows)
@@ -97,7 +118,8 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
             return new Connection<TNode> { Edges = [], PageInfo = new PageInfo(false, false, null, null), TotalCount = total };
         }
 
-        return query.Window.End is null ? query.Window.Backward(rows.Items, rows.Count) : query.Window.Forward(rows.Items, total);
+        // The count read for `last` + `before` also tells whether anything follows.
+        return window.End is null ? window.Backward(rows.Items, rows.Count) : window.Forward(rows.Items, window.LastBefore is null ? total : rows.Count);
     }
 
     private static MethodInfo QueryableMethod(string name, int parameters, Func<MethodInfo, bool>? extra = null) =>

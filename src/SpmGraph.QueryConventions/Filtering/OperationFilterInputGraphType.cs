@@ -16,6 +16,8 @@ public abstract class OperationFilterInputGraphType : InputObjectGraphType
     private static readonly MethodInfo StringStartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
     private static readonly MethodInfo StringEndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
     private static readonly MethodInfo StringToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly MethodInfo StringSubstringFrom = typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!;
+    private static readonly MethodInfo StringSubstring = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
 
     protected OperationFilterInputGraphType(string name, string description)
     {
@@ -139,6 +141,17 @@ public abstract class OperationFilterInputGraphType : InputObjectGraphType
             _ => throw QueryConventionErrors.Error(QueryConventionErrors.InvalidFilter, $"Unknown operation `{path}`."),
         };
 
+        if (!ignoreCase && core is "startsWith" or "endsWith")
+        {
+            // EF Core turns StartsWith/EndsWith into LIKE, which ignores ASCII case on SQLite; an exact
+            // comparison of the prefix/suffix keeps them case-sensitive everywhere (LIKE still narrows first).
+            var length = ValueParameter.Of(text.Length, typeof(int));
+            var part = core == "startsWith"
+                ? Expression.Call(subject, StringSubstring, Expression.Constant(0), length)
+                : Expression.Call(subject, StringSubstringFrom, Expression.Subtract(Expression.Property(subject, nameof(string.Length)), length));
+            test = Expression.AndAlso(test, Expression.Equal(part, argument));
+        }
+
         var guarded = Expression.AndAlso(Expression.NotEqual(member, Expression.Constant(null, typeof(string))), test);
         return negated ? Expression.Not(guarded) : guarded;
     }
@@ -152,6 +165,12 @@ public abstract class OperationFilterInputGraphType : InputObjectGraphType
         var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(type))!;
         foreach (var value in values)
         {
+            // A null never equals a non-nullable member, and List<int> cannot hold one: leave it out.
+            if (value is null && type.IsValueType && Nullable.GetUnderlyingType(type) is null)
+            {
+                continue;
+            }
+
             list.Add(value is null ? null : Convert(value, type));
         }
 

@@ -3,7 +3,10 @@ using System.Text;
 
 namespace SpmGraph.QueryConventions.Paging;
 
-/// <summary>Opaque cursors: the item's position in the filtered, ordered list, base64-encoded.</summary>
+/// <summary>
+/// Opaque cursors: the item's position in the filtered, ordered list, base64-encoded. Positions
+/// are row indexes (below int.MaxValue), so larger ones cannot wrap around in Skip/Take.
+/// </summary>
 internal static class Cursor
 {
     private const string Prefix = "pos:";
@@ -18,7 +21,8 @@ internal static class Cursor
         {
             var text = Encoding.UTF8.GetString(buffer, 0, length);
             if (text.StartsWith(Prefix, StringComparison.Ordinal)
-                && long.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position))
+                && long.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var position)
+                && position < int.MaxValue)
             {
                 return position;
             }

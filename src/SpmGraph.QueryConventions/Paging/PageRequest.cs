@@ -28,13 +28,16 @@ internal sealed record PageRequest(int? First, int? Last, long? After, long? Bef
     public Window Plan()
     {
         long start = After is { } a ? a + 1 : 0;
+        var floor = start;
         var end = Before;
         if (First is { } f)
         {
             end = end is { } e ? Math.Min(e, start + f) : start + f;
         }
 
-        if (Last is { } l && end is { } knownEnd)
+        // With `first` the end may lie past the last row, so `last` cannot count back from it: read
+        // the (at most `first`) rows and keep their last ones instead.
+        if (Last is { } l && end is { } knownEnd && First is null)
         {
             start = Math.Max(start, knownEnd - l);
         }
@@ -44,7 +47,11 @@ internal sealed record PageRequest(int? First, int? Last, long? After, long? Bef
             end = start;
         }
 
-        return new Window(start, end, end is null ? Last : null, Before);
+        return new Window(start, end, end is null ? Last : null, Before, end is null ? null : First is null ? null : Last)
+        {
+            Floor = floor,
+            LastBefore = end is not null && First is null ? Last : null,
+        };
     }
 
     private static void Check(string name, int? value, QueryConventionOptions options)
@@ -63,10 +70,16 @@ internal sealed record PageRequest(int? First, int? Last, long? After, long? Bef
 
 /// <summary>
 /// Rows [Start, End) when End is known; otherwise the last <see cref="FromEnd"/> rows at or after Start.
-/// <see cref="Bound"/> is the `before` position, if any.
+/// <see cref="Bound"/> is the `before` position, if any; <see cref="KeepLast"/> keeps only the last rows read forward.
 /// </summary>
-internal sealed record Window(long Start, long? End, int? FromEnd, long? Bound)
+internal sealed record Window(long Start, long? End, int? FromEnd, long? Bound, int? KeepLast = null)
 {
+    /// <summary>The first position `after` allows.</summary>
+    public long Floor { get; init; }
+
+    /// <summary>`last` with `before` (no `first`): Start assumes `before` lies inside the list; null otherwise.</summary>
+    public int? LastBefore { get; init; }
+
     /// <summary>Read one row past End to learn whether there is a next page.</summary>
     public bool Peek => End is { } end && (Bound is null || end < Bound);
 
@@ -78,7 +91,14 @@ internal sealed record Window(long Start, long? End, int? FromEnd, long? Bound)
         var size = (int)(End!.Value - Start);
         var edges = rows.Take(size).Select((row, i) => new Edge<T>(Cursor.Encode(Start + i), row)).ToList();
         var hasNext = totalCount is { } total ? End.Value < total : Peek ? rows.Count > size : Bound is not null;
-        return Build(edges, hasNext, Start > 0, totalCount);
+        var hasPrevious = Start > 0;
+        if (KeepLast is { } keep && edges.Count > keep)
+        {
+            hasPrevious = true;
+            edges = edges.GetRange(edges.Count - keep, keep);
+        }
+
+        return Build(edges, hasNext, hasPrevious, totalCount);
     }
 
     /// <summary>Builds the page from the last rows read in reverse order, given the total count.</summary>

@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 namespace SpmGraph.QueryConventions.Projection;
 
 /// <summary>Reads which fields a query selects under a field, through fragments and aliases.</summary>
-internal static class Selection
+public static class Selection
 {
     /// <summary>Names of the fields selected directly under the resolving field.</summary>
     public static HashSet<string> Fields(IResolveFieldContext context) =>

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using GraphQLParser.AST;
 
 namespace SpmGraph.QueryConventions.Sorting;
 
@@ -11,8 +12,8 @@ internal static class Ordering
     private static readonly MethodInfo ThenByMethod = Method(nameof(Queryable.ThenBy));
     private static readonly MethodInfo ThenByDescendingMethod = Method(nameof(Queryable.ThenByDescending));
 
-    /// <summary>The sort keys an `order` argument asks for, over the root entity.</summary>
-    public static List<SortKey> Keys<T>(ISortInputGraphType sortType, IEnumerable<object?>? order)
+    /// <summary>The sort keys an `order` argument asks for, over the root entity; <paramref name="written"/> is its literal, if any.</summary>
+    public static List<SortKey> Keys<T>(ISortInputGraphType sortType, IEnumerable<object?>? order, GraphQLValue? written = null)
     {
         var keys = new List<SortKey>();
         if (order is null)
@@ -29,7 +30,14 @@ internal static class Ordering
                 throw QueryConventionErrors.Error(QueryConventionErrors.InvalidSort, $"`order[{index}]` needs an object.");
             }
 
-            sortType.Collect(root, fields, root, $"order[{index}]", keys);
+            // A lone object literal stands for a one-element list.
+            var literal = written switch
+            {
+                GraphQLListValue list => list.Values?.ElementAtOrDefault(index),
+                GraphQLObjectValue single when index == 0 => single,
+                _ => null,
+            };
+            sortType.Collect(root, fields, literal, root, $"order[{index}]", keys);
             index++;
         }
 

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using GraphQL.Types;
+using GraphQLParser.AST;
 using SpmGraph.QueryConventions.Filtering;
 
 namespace SpmGraph.QueryConventions.Sorting;
@@ -22,16 +23,18 @@ public sealed record SortKey(LambdaExpression Key, bool Descending);
 /// <summary>An `order` element type whose fields map to expressions over an entity.</summary>
 public interface ISortInputGraphType : IInputObjectGraphType
 {
-    internal void Collect(Expression instance, IDictionary<string, object?> input, ParameterExpression root, string path, List<SortKey> keys);
+    /// <summary>Adds the keys of <paramref name="input"/>; <paramref name="written"/> is its literal, if any, for the order written.</summary>
+    internal void Collect(Expression instance, IDictionary<string, object?> input, GraphQLValue? written, ParameterExpression root, string path, List<SortKey> keys);
 }
 
 /// <summary>
 /// The `XxxSortInput` of an entity: one field per sortable expression, relations nest. Within
-/// one object, fields sort in the order written; `order: [...]` sorts by each element in turn.
+/// one object, fields sort in the order written (from a variable, whose object order GraphQL does
+/// not keep, in schema order); `order: [...]` sorts by each element in turn.
 /// </summary>
 public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGraphType
 {
-    private readonly Dictionary<string, Action<Expression, object?, ParameterExpression, string, List<SortKey>>> _collectors = [];
+    private readonly Dictionary<string, Action<Expression, object?, GraphQLValue?, ParameterExpression, string, List<SortKey>>> _collectors = [];
 
     protected SortInputGraphType(string name, string? description = null)
     {
@@ -44,7 +47,7 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
     {
         ArgumentNullException.ThrowIfNull(value);
         Field<SortEnumGraphType>(name).Description(description);
-        _collectors[name] = (instance, direction, root, path, keys) =>
+        _collectors[name] = (instance, direction, _, root, path, keys) =>
         {
             if (direction is not bool descending)
             {
@@ -58,6 +61,11 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
                 // Nulls last ascending and first descending, on every provider (SQLite's own order is the opposite).
                 keys.Add(new SortKey(Expression.Lambda(Expression.Equal(body, Expression.Constant(null, body.Type)), root), descending));
             }
+            else if (instance != root)
+            {
+                // Through a missing relation even a non-nullable value reads as NULL: sort those as nulls too.
+                keys.Add(new SortKey(Expression.Lambda(Expression.Equal(instance, Expression.Constant(null, instance.Type)), root), descending));
+            }
 
             keys.Add(new SortKey(Expression.Lambda(body, root), descending));
         };
@@ -70,22 +78,25 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
     {
         ArgumentNullException.ThrowIfNull(related);
         Field<TRelatedSort>(name).Description(description);
-        _collectors[name] = (instance, value, root, path, keys) =>
+        _collectors[name] = (instance, value, written, root, path, keys) =>
         {
             if (value is not IDictionary<string, object?> nested)
             {
                 throw QueryConventionErrors.Error(QueryConventionErrors.InvalidSort, $"`{path}` needs an object.");
             }
 
-            ((ISortInputGraphType)GetField(name)!.ResolvedType!).Collect(FilterInputGraphType<T>.Inline(related, instance), nested, root, path, keys);
+            ((ISortInputGraphType)GetField(name)!.ResolvedType!).Collect(FilterInputGraphType<T>.Inline(related, instance), nested, written, root, path, keys);
         };
     }
 
-    void ISortInputGraphType.Collect(Expression instance, IDictionary<string, object?> input, ParameterExpression root, string path, List<SortKey> keys)
+    void ISortInputGraphType.Collect(Expression instance, IDictionary<string, object?> input, GraphQLValue? written, ParameterExpression root, string path, List<SortKey> keys)
     {
-        foreach (var (name, value) in input)
+        // GraphQL.NET hands input objects over in schema order; the literal keeps the order written.
+        var fields = (written as GraphQLObjectValue)?.Fields;
+        IEnumerable<KeyValuePair<string, object?>> ordered = fields is null ? input : input.OrderBy(f => fields.FindIndex(w => w.Name.StringValue == f.Key) is var i and >= 0 ? i : int.MaxValue);
+        foreach (var (name, value) in ordered)
         {
-            _collectors[name](instance, value, root, $"{path}.{name}", keys);
+            _collectors[name](instance, value, fields?.Find(w => w.Name.StringValue == name)?.Value, root, $"{path}.{name}", keys);
         }
     }
 }

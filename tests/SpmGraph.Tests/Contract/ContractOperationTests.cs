@@ -14,6 +14,12 @@ public sealed class ContractOperationTests(SpmGraphFactory factory)
         { "Catalog", "all", new { } },
         { "Achievements", "19.71-2024", new { region = "19.71", year = 2024 } },
         { "Reports", "16-2024-Q2", new { province = "16", year = 2024, quarter = 2 } },
+        { "ProvinceRollup", "16-2024-Q4", new { province = "16", year = 2024, quarter = 4 } },
+        { "Trend", "2023", new { from = 2023 } },
+        { "Ranking", "2024-Q4", new { year = 2024, quarter = 4 } },
+        { "Laggards", "2024-Q4", new { year = 2024, quarter = 4 } },
+        { "Budget", "2024", new { year = 2024 } },
+        { "Timeliness", "2024-Q2", new { year = 2024, quarter = 2 } },
     };
 
     [Theory]

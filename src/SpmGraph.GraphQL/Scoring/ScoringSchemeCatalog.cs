@@ -1,0 +1,36 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Model;
+
+namespace SpmGraph.GraphQL.Scoring;
+
+/// <summary>All scoring schemes (a handful of rows with their bands), read at most once per request.</summary>
+public sealed class ScoringSchemeCatalog(IDbContextFactory<SpmDbContext> factory)
+{
+    private readonly Lazy<Task<List<ScoringScheme>>> _schemes = new(async () =>
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.ScoringSchemes.AsNoTracking().Include(s => s.Bands).ToListAsync();
+    });
+
+    /// <summary>The active scheme (highest version if several are marked active).</summary>
+    public async Task<ScoringScheme> ActiveAsync() =>
+        (await _schemes.Value).Where(s => s.IsActive).MaxBy(s => s.Version)
+        ?? throw new InvalidOperationException("No active scoring scheme: the database was not seeded.");
+
+    /// <summary>The scheme a query names by code (its highest version), or the active one for null.</summary>
+    public async Task<ScoringScheme> ResolveAsync(string? code)
+    {
+        if (code is null)
+        {
+            return await ActiveAsync();
+        }
+
+        var schemes = await _schemes.Value;
+        return schemes.Where(s => s.Code == code).MaxBy(s => s.Version)
+            ?? throw new ExecutionError($"Unknown scoring scheme \"{code}\"; known: {string.Join(", ", schemes.Select(s => s.Code).Distinct())}.") { Code = "UNKNOWN_SCHEME" };
+    }
+
+    public async Task<ScoringScheme?> ByIdAsync(int id) => (await _schemes.Value).FirstOrDefault(s => s.Id == id);
+}

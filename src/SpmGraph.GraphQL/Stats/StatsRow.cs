@@ -1,0 +1,60 @@
+using SpmGraph.Domain.Model;
+
+namespace SpmGraph.GraphQL.Stats;
+
+/// <summary>What a stats query can group by; each stats field offers the subset that applies.</summary>
+public enum StatsDimension
+{
+    Region,
+    Province,
+    RegionKind,
+    Sector,
+    Indicator,
+    Year,
+    Quarter,
+    Opd,
+}
+
+/// <summary>The group key of a GROUP BY: only the dimensions asked for are set.</summary>
+public sealed class StatsKey
+{
+    public int? RegionId { get; set; }
+
+    public int? ProvinceId { get; set; }
+
+    public RegionKind? RegionKind { get; set; }
+
+    public SectorCode? Sector { get; set; }
+
+    public int? IndicatorId { get; set; }
+
+    public int? Year { get; set; }
+
+    public int? Quarter { get; set; }
+
+    public int? OpdId { get; set; }
+}
+
+/// <summary>One group of a stats query as SQL returns it: the key columns, then the measures.</summary>
+public abstract class StatsRow
+{
+    public int? RegionId { get; set; }
+
+    /// <summary>The region's province; a province's own rows belong to itself.</summary>
+    public int? ProvinceId { get; set; }
+
+    public RegionKind? RegionKind { get; set; }
+
+    public SectorCode? Sector { get; set; }
+
+    public int? IndicatorId { get; set; }
+
+    public int? Year { get; set; }
+
+    public int? Quarter { get; set; }
+
+    public int? OpdId { get; set; }
+
+    /// <summary>The scoring scheme the query computed with (a constant column).</summary>
+    public int SchemeId { get; set; }
+}

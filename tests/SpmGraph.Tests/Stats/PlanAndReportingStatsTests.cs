@@ -1,0 +1,87 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Model;
+using SpmGraph.Tests.Infrastructure;
+
+namespace SpmGraph.Tests.Stats;
+
+[Collection(ServerFixtureGroup.Name)]
+public sealed class PlanAndReportingStatsTests(SpmGraphFactory factory)
+{
+    [Fact]
+    public async Task Plan_measures_per_province_equal_sums_over_the_raw_plans()
+    {
+        var data = await factory.ExecuteDataAsync(
+            """
+            {
+              planStats(where: { year: { eq: 2024 } }, groupBy: [PROVINCE], first: 50) {
+                totalCount
+                nodes { key { province { code } } count regionCount target budgetNeeded budgetAllocated budgetGap unbudgetedCount unbudgetedRate }
+              }
+            }
+            """);
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
+        var plans = await db.Plans.Where(p => p.Year == 2024)
+            .Select(p => new { Province = p.Region!.Parent!.Code ?? p.Region.Code, Region = p.RegionId, p.Target, p.BudgetNeeded, p.BudgetAllocated })
+            .ToListAsync();
+        var expected = plans.GroupBy(p => p.Province).ToDictionary(g => g.Key);
+
+        Assert.Equal(38, (int)data["planStats"]!["totalCount"]!);
+        foreach (var node in data["planStats"]!["nodes"]!.AsArray())
+        {
+            var group = expected[(string)node!["key"]!["province"]!["code"]!].ToList();
+            Assert.Equal(group.Count, (int)node["count"]!);
+            Assert.Equal(group.Select(p => p.Region).Distinct().Count(), (int)node["regionCount"]!);
+            Assert.Equal(group.Sum(p => p.Target), (long)node["target"]!);
+            Assert.Equal(group.Sum(p => p.BudgetNeeded), (long)node["budgetNeeded"]!);
+            Assert.Equal(group.Sum(p => p.BudgetAllocated), (long)node["budgetAllocated"]!);
+            Assert.Equal(group.Sum(p => Math.Max(0, p.BudgetNeeded - p.BudgetAllocated)), (long)node["budgetGap"]!);
+            Assert.Equal(group.Count(p => p.BudgetAllocated < p.BudgetNeeded), (int)node["unbudgetedCount"]!);
+            Assert.Equal(group.Count(p => p.BudgetAllocated < p.BudgetNeeded) * 100.0 / group.Count, (double)node["unbudgetedRate"]!, new Tolerance());
+        }
+    }
+
+    [Fact]
+    public async Task Reporting_measures_per_province_follow_the_contract_definitions()
+    {
+        var data = await factory.ExecuteDataAsync(
+            """
+            {
+              reportingStats(where: { year: { eq: 2024 }, quarter: { eq: 2 } }, groupBy: [PROVINCE], first: 50, order: [{ onTimeRate: ASC }]) {
+                totalCount
+                nodes { key { province { code } } regionCount reportCount reportedCount onTimeCount lateCount verifiedCount rejectedCount draftCount onTimeRate reportedRate }
+              }
+            }
+            """);
+
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
+        var closes = (await db.ReportingPeriods.SingleAsync(p => p.Year == 2024 && p.Quarter == 2)).ClosesAt;
+        var reports = await db.Reports.Where(r => r.Year == 2024 && r.Quarter == 2)
+            .Select(r => new { Province = r.Region!.Parent!.Code ?? r.Region.Code, r.RegionId, r.SubmittedAt, r.Status })
+            .ToListAsync();
+        var expected = reports.GroupBy(r => r.Province).ToDictionary(g => g.Key);
+        var nodes = data["reportingStats"]!["nodes"]!.AsArray();
+
+        Assert.Equal(38, nodes.Count);
+        Assert.Equal(nodes.Select(n => (double)n!["onTimeRate"]!).Order(), nodes.Select(n => (double)n!["onTimeRate"]!));
+        foreach (var node in nodes)
+        {
+            var group = expected[(string)node!["key"]!["province"]!["code"]!].ToList();
+            var onTime = group.Count(r => r.SubmittedAt < closes);
+            Assert.Equal(group.Select(r => r.RegionId).Distinct().Count(), (int)node["regionCount"]!);
+            Assert.Equal(group.Count, (int)node["reportCount"]!);
+            Assert.Equal(group.Count(r => r.SubmittedAt is not null), (int)node["reportedCount"]!);
+            Assert.Equal(onTime, (int)node["onTimeCount"]!);
+            Assert.Equal(group.Count(r => r.SubmittedAt >= closes), (int)node["lateCount"]!);
+            Assert.Equal(group.Count(r => r.Status == ReportStatus.Verified), (int)node["verifiedCount"]!);
+            Assert.Equal(group.Count(r => r.Status == ReportStatus.Rejected), (int)node["rejectedCount"]!);
+            Assert.Equal(group.Count(r => r.Status == ReportStatus.Draft), (int)node["draftCount"]!);
+            Assert.Equal(onTime * 100.0 / (int)node["regionCount"]!, (double)node["onTimeRate"]!, new Tolerance());
+        }
+
+        // Sumatera Selatan is the province the seed makes report late most often.
+        Assert.True((double)nodes.Single(n => (string)n!["key"]!["province"]!["code"]! == "16")!["onTimeRate"]! < 100);
+    }
+}
