@@ -2,9 +2,12 @@ using GraphQL;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Achievements;
+using SpmGraph.GraphQL.Audit;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Indicators;
+using SpmGraph.GraphQL.Limits;
 using SpmGraph.GraphQL.Opds;
 using SpmGraph.GraphQL.Plans;
 using SpmGraph.GraphQL.Regions;
@@ -27,7 +30,14 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IQueryFields, AchievementQueries>();
         services.AddSingleton<IQueryFields, ReportQueries>();
         services.AddSingleton<IQueryFields, ScoringQueries>();
+        services.AddSingleton<IQueryFields, AuditQueries>();
         services.AddSingleton<IQueryFields, Stats.StatsQueries>();
+
+        // Mutation fields in schema order; the writers they call, and the clock.
+        services.AddSingleton<IMutationFields, AchievementMutations>();
+        services.AddSingleton<IMutationFields, PlanMutations>();
+        services.AddSingleton<IMutationFields, ReportMutations>();
+        services.AddSpmWriting();
 
         // Loaders batch and cache per request.
         services.AddScoped<RegionByIdLoader>();
@@ -37,6 +47,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<SectorsByOpdIdLoader>();
         services.AddScoped<RowCountByReportIdLoader>();
         services.AddScoped<ReportingCalendar>();
+        services.AddScoped<AuditHistoryLoader>();
         services.AddScoped<ScoringSchemeCatalog>();
 
         services.AddQueryConventions<SpmDbContext>();
@@ -50,6 +61,8 @@ public static class GraphQLServiceCollectionExtensions
                 options.ExposeCodes = false;
                 options.ExposeExceptionDetails = provider.GetRequiredService<IHostEnvironment>().IsDevelopment();
             })
+            // Depth, cost, alias and length limits, the timeout, the introspection switch, masked server errors.
+            .AddSpmLimits()
             .AddGraphTypes(typeof(SpmSchema).Assembly));
         return services;
     }

@@ -71,6 +71,15 @@ public static class ConnectionFieldExtensions
 
             var page = await Project(Ordering.Apply(rows, query.Order, reverse: false).Skip((int)window.Start).Take(window.Take), query.Projection)
                 .ToListAsync(context.CancellationToken);
+            if (window.LastBefore is { } lastBefore && page.Count < window.End - window.Start)
+            {
+                // `before` lies past this list's end (a cursor from another list): count back from the end
+                // instead, as `last` alone would; costs statements only when it happens.
+                var tail = window with { Start = window.Floor, End = null, FromEnd = lastBefore, LastBefore = null };
+                var reversed = await Project(Ordering.Apply(rows, query.Order, reverse: true).Take(lastBefore), query.Projection).ToListAsync(context.CancellationToken);
+                return tail.Backward(reversed, total ?? await rows.CountAsync(context.CancellationToken));
+            }
+
             return window.Forward(page, total);
         });
         return field;

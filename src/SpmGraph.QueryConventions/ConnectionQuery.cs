@@ -83,6 +83,10 @@ internal sealed record ConnectionQuery<TNode>(
             case string s:
                 text.Append('"').Append(s.Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
                 break;
+            case DateTime or DateTimeOffset:
+                // Round-trip form: the default one drops fractions of a second and would merge distinct arguments.
+                text.Append(((IFormattable)value).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
+                break;
             case System.Collections.IEnumerable list:
                 text.Append('[');
                 foreach (var item in list)

@@ -1,6 +1,13 @@
 using SpmGraph.GraphQL;
+using SpmGraph.Server.Commands;
 using SpmGraph.Server.Database;
 using SpmGraph.Server.Http;
+
+// Commands (e.g. `import achievements FILE.csv`) run instead of the web host.
+if (await ServerCommands.TryRunAsync(args))
+{
+    return;
+}
 
 var builder = WebApplication.CreateBuilder(args);
 

@@ -9,3 +9,13 @@ internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<Sqli
     public SqliteSpmDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<SqliteSpmDbContext>().UseSqlite("Data Source=design.db").Options);
 }
+
+/// <summary>
+/// Lets `dotnet ef migrations add` build the PostgreSQL context without a running server:
+/// scaffolding a migration never opens the connection.
+/// </summary>
+internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<PostgresSpmDbContext>
+{
+    public PostgresSpmDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<PostgresSpmDbContext>().UseNpgsql("Host=localhost;Database=spmgraph_design").Options);
+}

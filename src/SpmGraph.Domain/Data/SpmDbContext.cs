@@ -6,7 +6,7 @@ namespace SpmGraph.Domain.Data;
 
 /// <summary>
 /// The SPM database. Each provider has a subclass that owns its migrations
-/// (<see cref="SqliteSpmDbContext"/>), so one model serves every provider.
+/// (<see cref="SqliteSpmDbContext"/>, <see cref="PostgresSpmDbContext"/>), so one model serves every provider.
 /// </summary>
 public class SpmDbContext(DbContextOptions options) : DbContext(options)
 {
@@ -32,6 +32,8 @@ public class SpmDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<ScoringBand> ScoringBands => Set<ScoringBand>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -49,14 +51,15 @@ public class SpmDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<ReportStatus>().HaveConversion<string>().HaveMaxLength(16);
 
         // Every instant is UTC; SQLite hands back DateTimeKind.Unspecified, so say so on read.
+        // Stored to the microsecond, PostgreSQL's precision, so both providers keep the same value.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
         configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
     }
 
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        v => v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime(),
-        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+        v => new DateTime((v.Kind == DateTimeKind.Utc ? v : v.ToUniversalTime()).Ticks / TicksPerMicrosecond * TicksPerMicrosecond, DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc))
+    {
+        private const long TicksPerMicrosecond = TimeSpan.TicksPerMicrosecond;
+    }
 }
-
-/// <summary>The SQLite flavour of the model: the embedded default; owns Migrations/Sqlite.</summary>
-public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> options) : SpmDbContext(options);

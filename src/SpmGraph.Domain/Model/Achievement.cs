@@ -1,9 +1,12 @@
 namespace SpmGraph.Domain.Model;
 
 /// <summary>A capaian row: one region, jenis, year and triwulan.</summary>
-public sealed class Achievement
+public sealed class Achievement : IVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>Concurrency token: 1 when created, incremented by every write.</summary>
+    public int Version { get; set; } = 1;
 
     public int RegionId { get; set; }
 

@@ -1,9 +1,12 @@
 namespace SpmGraph.Domain.Model;
 
 /// <summary>One line of a region's rencana aksi (action plan): a jenis for one year, with its budget.</summary>
-public sealed class Plan
+public sealed class Plan : IVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>Concurrency token: 1 when created, incremented by every write.</summary>
+    public int Version { get; set; } = 1;
 
     public int RegionId { get; set; }
 

@@ -1,9 +1,12 @@
 namespace SpmGraph.Domain.Model;
 
 /// <summary>A region's quarterly SPM report: the unit that is submitted, verified and timed.</summary>
-public sealed class Report
+public sealed class Report : IVersioned
 {
     public int Id { get; set; }
+
+    /// <summary>Concurrency token: 1 when created, incremented by every write.</summary>
+    public int Version { get; set; } = 1;
 
     public int RegionId { get; set; }
 

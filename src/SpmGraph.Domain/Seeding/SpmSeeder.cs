@@ -9,6 +9,9 @@ namespace SpmGraph.Domain.Seeding;
 /// <summary>Fills an empty database with the deterministic reference and sample data (docs/seed.md).</summary>
 public sealed class SpmSeeder(ILogger logger)
 {
+    /// <summary>The PostgreSQL advisory lock that serialises seeding ("SPMG").</summary>
+    private const long SeedLockKey = 0x53504D47;
+
     /// <summary>Seeds unless Regions already has rows; everything is written in one transaction.</summary>
     public async Task SeedIfEmptyAsync(SpmDbContext db, CancellationToken cancellationToken)
     {
@@ -26,6 +29,18 @@ public sealed class SpmSeeder(ILogger logger)
         var writer = new BulkInserter(db);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
+            // Instances starting together on one PostgreSQL database: the first seeds, the others
+            // wait for its commit here and then find the regions.
+            if (db.Database.IsNpgsql())
+            {
+                await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({SeedLockKey})", cancellationToken);
+                if (await db.Regions.AnyAsync(cancellationToken))
+                {
+                    logger.LogInformation("Seeding: skipped, another instance seeded the database");
+                    return;
+                }
+            }
+
             // Principal tables first, so every foreign key already points at a row.
             await WriteAsync(writer, data.Sectors, "sectors", cancellationToken);
             await WriteAsync(writer, data.Regions, "regions", cancellationToken);

@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Audit;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Indicators;
 using SpmGraph.GraphQL.Opds;
@@ -53,5 +54,10 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
             .Description("Submitted before the reporting window closed; null while not submitted.")
             .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).OnTime(ctx.Source.Year, ctx.Source.Quarter, ctx.Source.SubmittedAt))
             .Reads(a => a.Year, a => a.Quarter, a => a.SubmittedAt);
+        Field(a => a.Version).Description("Concurrency token: 1 when created, incremented by every write; recordAchievement takes it back as expectedVersion.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryGraphType>>>>("history")
+            .Description("Every write to this row, newest first.")
+            .Resolve(ctx => ctx.Loader<AuditHistoryLoader>().Load((AuditEntityType.Achievement, ctx.Source.Id)))
+            .Reads(a => a.Id);
     }
 }

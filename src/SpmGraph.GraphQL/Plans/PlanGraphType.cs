@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Audit;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Indicators;
 using SpmGraph.GraphQL.Opds;
@@ -30,5 +31,10 @@ public sealed class PlanGraphType : ObjectGraphType<Plan>
         Field(p => p.Unbudgeted).Description("True when budgetAllocated < budgetNeeded (tidak teranggarkan).").Reads(p => p.BudgetNeeded, p => p.BudgetAllocated);
         Field(p => p.ProgramCode, nullable: true).Description("Permendagri 90/2019 program code.");
         Field(p => p.PlanPeriod).Description("The action-plan period, e.g. \"Periode 2023 - 2028\".");
+        Field(p => p.Version).Description("Concurrency token: 1 when created, incremented by every write; upsertPlan takes it back as expectedVersion.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryGraphType>>>>("history")
+            .Description("Every write to this plan line, newest first.")
+            .Resolve(ctx => ctx.Loader<AuditHistoryLoader>().Load((AuditEntityType.Plan, ctx.Source.Id)))
+            .Reads(p => p.Id);
     }
 }

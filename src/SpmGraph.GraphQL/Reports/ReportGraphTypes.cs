@@ -1,5 +1,6 @@
 using GraphQL.Types;
 using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Audit;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Regions;
 using SpmGraph.QueryConventions.Projection;
@@ -26,6 +27,7 @@ public sealed class ReportingPeriodGraphType : ObjectGraphType<ReportingPeriod>
         Field(p => p.Quarter);
         Field(p => p.OpensAt);
         Field(p => p.ClosesAt).Description("Reports submitted before this instant are on time.");
+        Field(p => p.Version).Description("Concurrency token: 1 when created, incremented by every write; upsertReportingPeriod takes it back as expectedVersion.");
     }
 }
 
@@ -54,5 +56,10 @@ public sealed class ReportGraphType : ObjectGraphType<Report>
         Field<NonNullGraphType<ReportingPeriodGraphType>>("reportingPeriod")
             .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).Find(ctx.Source.Year, ctx.Source.Quarter))
             .Reads(r => r.Year, r => r.Quarter);
+        Field(r => r.Version).Description("Concurrency token: 1 when created, incremented by every write; the workflow steps take it back as expectedVersion.");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryGraphType>>>>("history")
+            .Description("Every write to this report (created, submitted, verified, rejected, reopened), newest first.")
+            .Resolve(ctx => ctx.Loader<AuditHistoryLoader>().Load((AuditEntityType.Report, ctx.Source.Id)))
+            .Reads(r => r.Id);
     }
 }

@@ -17,16 +17,28 @@ public sealed class RowCountByReportIdLoader(IDbContextFactory<SpmDbContext> fac
     }
 }
 
-/// <summary>All reporting periods (a few dozen rows), read at most once per request.</summary>
-public sealed class ReportingCalendar(IDbContextFactory<SpmDbContext> factory)
+/// <summary>All reporting periods (a few dozen rows), read at most once per request (again after a period is written).</summary>
+public sealed class ReportingCalendar
 {
-    private readonly Lazy<Task<Periods>> _periods = new(async () =>
+    private readonly IDbContextFactory<SpmDbContext> _factory;
+    private Lazy<Task<Periods>> _periods;
+
+    public ReportingCalendar(IDbContextFactory<SpmDbContext> factory)
     {
-        await using var db = await factory.CreateDbContextAsync();
-        return new Periods(await db.ReportingPeriods.AsNoTracking().ToDictionaryAsync(p => (p.Year, p.Quarter)));
-    });
+        _factory = factory;
+        _periods = new(LoadAsync);
+    }
 
     public Task<Periods> GetAsync() => _periods.Value;
+
+    /// <summary>Forgets the periods read so far in this request.</summary>
+    public void Invalidate() => _periods = new(LoadAsync);
+
+    private async Task<Periods> LoadAsync()
+    {
+        await using var db = await _factory.CreateDbContextAsync();
+        return new Periods(await db.ReportingPeriods.AsNoTracking().ToDictionaryAsync(p => (p.Year, p.Quarter)));
+    }
 
     public sealed class Periods(Dictionary<(int Year, int Quarter), ReportingPeriod> byQuarter)
     {

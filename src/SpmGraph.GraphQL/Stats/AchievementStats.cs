@@ -19,7 +19,7 @@ public sealed class AchievementStatsRow : StatsRow
 
     public double? AchievementRate { get; set; }
 
-    public double? MeanRegionRate { get; set; }
+    public double? MeanRegionRate { get; set => field = Mean(value); }
 
     public double? MinRate { get; set; }
 
@@ -27,9 +27,9 @@ public sealed class AchievementStatsRow : StatsRow
 
     public int CompleteCount { get; set; }
 
-    public double? QualityRate { get; set; }
+    public double? QualityRate { get; set => field = Mean(value); }
 
-    public double? SpmIndex { get; set; }
+    public double? SpmIndex { get; set => field = Mean(value); }
 }
 
 /// <summary>The SPM measures over achievement rows, defined once, computed by the database.</summary>

@@ -38,6 +38,9 @@ public sealed class StatsKey
 /// <summary>One group of a stats query as SQL returns it: the key columns, then the measures.</summary>
 public abstract class StatsRow
 {
+    /// <summary>Decimals that means of doubles keep (<see cref="Mean"/>).</summary>
+    public const int MeanDecimals = 9;
+
     public int? RegionId { get; set; }
 
     /// <summary>The region's province; a province's own rows belong to itself.</summary>
@@ -57,4 +60,11 @@ public abstract class StatsRow
 
     /// <summary>The scoring scheme the query computed with (a constant column).</summary>
     public int SchemeId { get; set; }
+
+    /// <summary>
+    /// A mean of doubles, rounded to <see cref="MeanDecimals"/> decimals. Databases add doubles up
+    /// differently (SQLite compensates for rounding, PostgreSQL sums exactly), so the last digits of
+    /// a mean differ between providers; nine decimals are finer than any use and the same on both.
+    /// </summary>
+    protected static double? Mean(double? value) => value is { } v ? Math.Round(v, MeanDecimals) : null;
 }

@@ -5,36 +5,72 @@ using SpmGraph.Domain.Seeding;
 
 namespace SpmGraph.Server.Database;
 
+/// <summary>The database engines the server runs on (`Database:Provider`).</summary>
+public enum DatabaseProvider
+{
+    /// <summary>The embedded file database, the default.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server; needs `ConnectionStrings:Spm`.</summary>
+    Postgres,
+}
+
 public static class DatabaseServiceCollectionExtensions
 {
     /// <summary>Where the embedded database lives when `ConnectionStrings:Spm` is not set.</summary>
     public const string DefaultDatabaseFile = ".data/spmgraph.db";
 
+    /// <summary>The configuration key that picks the provider.</summary>
+    public const string ProviderKey = "Database:Provider";
+
     /// <summary>
-    /// Registers the SPM database. Without configuration it is the embedded SQLite file
-    /// <see cref="DefaultDatabaseFile"/> under the content root; `ConnectionStrings:Spm` overrides it.
+    /// Registers the SPM database for the provider in `Database:Provider` (Sqlite, the default, or
+    /// Postgres). SQLite without `ConnectionStrings:Spm` is the embedded file
+    /// <see cref="DefaultDatabaseFile"/> under the content root; PostgreSQL needs the connection string.
     /// </summary>
     public static IServiceCollection AddSpmDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         ArgumentNullException.ThrowIfNull(environment);
 
+        var databaseProvider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Spm");
-        if (string.IsNullOrWhiteSpace(connectionString))
-        {
-            var file = Path.Combine(environment.ContentRootPath, DefaultDatabaseFile);
-            connectionString = $"Data Source={file}";
-        }
 
         // Interceptors registered in DI (diagnostics, the tests' statement counter) join every context.
-        services.AddDbContextFactory<SqliteSpmDbContext>((provider, options) => options
-            .UseSqlite(connectionString)
-            .AddInterceptors(provider.GetServices<IInterceptor>()));
-        services.AddSingleton<IDbContextFactory<SpmDbContext>, SpmDbContextFactory<SqliteSpmDbContext>>();
+        switch (databaseProvider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Database:Provider is Postgres but ConnectionStrings:Spm is not set; "
+                        + "e.g. --ConnectionStrings:Spm=\"Host=localhost;Database=spmgraph;Username=spm;Password=...\"");
+                }
+
+                services.AddDbContextFactory<PostgresSpmDbContext>((provider, options) => options
+                    .UseNpgsql(connectionString)
+                    .AddInterceptors(provider.GetServices<IInterceptor>()));
+                services.AddSingleton<IDbContextFactory<SpmDbContext>, SpmDbContextFactory<PostgresSpmDbContext>>();
+                break;
+
+            default:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    var file = Path.Combine(environment.ContentRootPath, DefaultDatabaseFile);
+                    connectionString = $"Data Source={file}";
+                }
+
+                services.AddDbContextFactory<SqliteSpmDbContext>((provider, options) => options
+                    .UseSqlite(connectionString)
+                    .AddInterceptors(provider.GetServices<IInterceptor>()));
+                services.AddSingleton<IDbContextFactory<SpmDbContext>, SpmDbContextFactory<SqliteSpmDbContext>>();
+                break;
+        }
+
         return services;
     }
 
-    /// <summary>Creates the database file's folder, applies migrations and seeds an empty database.</summary>
+    /// <summary>Creates the database (or the SQLite file's folder), applies migrations and seeds an empty database.</summary>
     public static async Task InitializeSpmDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         var factory = services.GetRequiredService<IDbContextFactory<SpmDbContext>>();
@@ -50,7 +86,22 @@ public static class DatabaseServiceCollectionExtensions
             }
         }
 
+        // On PostgreSQL this also creates the database when the login may; EF Core locks the
+        // migrations history while migrating, so instances starting together take turns.
         await db.Database.MigrateAsync(cancellationToken);
         await new SpmSeeder(logger).SeedIfEmptyAsync(db, cancellationToken);
+    }
+
+    private static DatabaseProvider ReadProvider(IConfiguration configuration)
+    {
+        var value = configuration[ProviderKey];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider) && Enum.IsDefined(provider)
+            ? provider
+            : throw new InvalidOperationException($"{ProviderKey} is \"{value}\"; use Sqlite (the default) or Postgres.");
     }
 }

@@ -7,12 +7,15 @@ using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
+using SpmGraph.GraphQL.Limits;
+using SpmGraph.Server.PersistedDocuments;
 
 namespace SpmGraph.Server.Http;
 
 /// <summary>
 /// GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/) for one endpoint path: POST and GET
-/// requests, `?sdl`, and Banana Cake Pop for browsers.
+/// requests, persisted documents (`documentId`), `?sdl`, and Banana Cake Pop for browsers. One request per HTTP
+/// request: batches (a JSON array body) are refused.
 /// </summary>
 internal sealed class GraphQLHttpEndpoint
 {
@@ -23,7 +26,9 @@ internal sealed class GraphQLHttpEndpoint
 
     private readonly IGraphQLTextSerializer _serializer;
     private readonly IDocumentBuilder _documentBuilder;
+    private readonly PersistedDocumentResolver _persistedDocuments;
     private readonly GraphQLHttpOptions _options;
+    private readonly bool _enableIntrospection;
     private readonly IHostEnvironment _environment;
     private readonly ILogger<GraphQLHttpEndpoint> _logger;
     private string? _sdl;
@@ -32,14 +37,19 @@ internal sealed class GraphQLHttpEndpoint
         PathString path,
         IGraphQLTextSerializer serializer,
         IDocumentBuilder documentBuilder,
+        PersistedDocumentResolver persistedDocuments,
         IOptions<GraphQLHttpOptions> options,
+        IOptions<GraphQLIntrospectionOptions> introspection,
         IHostEnvironment environment,
         ILogger<GraphQLHttpEndpoint> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(introspection);
         _serializer = serializer;
         _documentBuilder = documentBuilder;
+        _persistedDocuments = persistedDocuments;
         _options = options.Value;
+        _enableIntrospection = introspection.Value.EnableIntrospection;
         _environment = environment;
         _logger = logger;
         Ide = new BananaCakePop(path, _options, environment);
@@ -110,6 +120,13 @@ internal sealed class GraphQLHttpEndpoint
         var query = context.Request.Query;
         if (query.ContainsKey("sdl"))
         {
+            // The schema text is what switching introspection off hides.
+            if (!_enableIntrospection)
+            {
+                context.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+
             if (_sdl is null)
             {
                 // Same text as schema/schema.graphql, so `curl '.../graphql?sdl'` can regenerate that file.
@@ -124,7 +141,7 @@ internal sealed class GraphQLHttpEndpoint
             return;
         }
 
-        if (!query.ContainsKey("query") && _options.EnableBananaCakePop && GraphQLMediaTypes.AcceptsHtml(context.Request))
+        if (!query.ContainsKey("query") && !query.ContainsKey("documentId") && _options.EnableBananaCakePop && GraphQLMediaTypes.AcceptsHtml(context.Request))
         {
             await Ide.ServeIndexAsync(context);
             return;
@@ -136,9 +153,9 @@ internal sealed class GraphQLHttpEndpoint
             return;
         }
 
-        if (!TryGetSingle(query, "query", out var text) || text is null)
+        if (!TryGetSingle(query, "query", out var text) || !TryGetSingle(query, "documentId", out var documentId))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, "The 'query' parameter is required and must be given once.", mediaType);
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, "The 'query' and 'documentId' parameters must be given at most once.", mediaType);
             return;
         }
 
@@ -155,17 +172,8 @@ internal sealed class GraphQLHttpEndpoint
             return;
         }
 
-        // GET must not change state: only queries run over it (spec: mutations over GET get 405).
-        var document = TryBuildDocument(text);
-        if (document is not null && SelectOperation(document, operationName) is { } operation && operation.Operation != OperationType.Query)
-        {
-            context.Response.Headers.Allow = "POST";
-            await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, Codes.MethodNotAllowed, $"A {operation.Operation.ToString().ToLowerInvariant()} operation cannot be sent over GET; use POST.", mediaType);
-            return;
-        }
-
-        var request = new GraphQLHttpRequest(text, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions, document);
-        await ExecuteAsync(context, request, mediaType);
+        var request = new GraphQLHttpRequest(text, documentId, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions);
+        await ResolveAndExecuteAsync(context, request, mediaType, overGet: true);
     }
 
     private async Task HandlePostAsync(HttpContext context)
@@ -196,7 +204,41 @@ internal sealed class GraphQLHttpEndpoint
             return;
         }
 
-        await ExecuteAsync(context, request, mediaType);
+        await ResolveAndExecuteAsync(context, request, mediaType, overGet: false);
+    }
+
+    /// <summary>Finds the document text (the query, or a persisted document) and runs it.</summary>
+    private async Task ResolveAndExecuteAsync(HttpContext context, GraphQLHttpRequest request, string mediaType, bool overGet)
+    {
+        var resolution = await _persistedDocuments.ResolveAsync(request.Query, request.DocumentId, request.Extensions, context.RequestAborted);
+        if (resolution.IsBadRequest)
+        {
+            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, resolution.ErrorMessage!, mediaType);
+            return;
+        }
+
+        if (resolution.Query is not { } text)
+        {
+            // Like a validation error: nothing ran.
+            await WriteResultAsync(context, new ExecutionResult { Errors = [new ExecutionError(resolution.ErrorMessage!) { Code = resolution.ErrorCode }] }, mediaType);
+            return;
+        }
+
+        GraphQLDocument? document = null;
+        if (overGet)
+        {
+            // GET must not change state: only queries run over it (spec: mutations over GET get 405). GET URLs are
+            // short (Kestrel caps the request line), so parsing here costs little; long persisted texts are ours.
+            document = TryBuildDocument(text);
+            if (document is not null && SelectOperation(document, request.OperationName) is { } operation && operation.Operation != OperationType.Query)
+            {
+                context.Response.Headers.Allow = "POST";
+                await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, Codes.MethodNotAllowed, $"A {operation.Operation.ToString().ToLowerInvariant()} operation cannot be sent over GET; use POST.", mediaType);
+                return;
+            }
+        }
+
+        await ExecuteAsync(context, text, document, request, mediaType);
     }
 
     /// <summary>The body as a GraphQL request, or the error code and message saying why it is not one.</summary>
@@ -212,6 +254,12 @@ internal sealed class GraphQLHttpEndpoint
         if (bytes.IsEmpty)
         {
             return (null, Codes.BadRequest, "The request body is empty; expected a JSON object with a 'query'.");
+        }
+
+        // Refused before parsing, however many requests the array holds.
+        if (bytes.TrimStart(" \t\r\n"u8) is [(byte)'[', ..])
+        {
+            return (null, Codes.BadRequest, "Batching is not supported: send one GraphQL request (a JSON object) per HTTP request.");
         }
 
         // JSON is UTF-8; checking up front also keeps invalid bytes out of the strings we decode.
@@ -251,9 +299,9 @@ internal sealed class GraphQLHttpEndpoint
             return (null, Codes.BadRequest, "The request body must be a JSON object.");
         }
 
-        if (!root.TryGetProperty("query", out var query) || query.ValueKind != JsonValueKind.String)
+        if (!TryReadString(root, "query", out var query) || !TryReadString(root, "documentId", out var documentId))
         {
-            return (null, Codes.BadRequest, "The 'query' parameter is required and must be a string.");
+            return (null, Codes.BadRequest, "The 'query' and 'documentId' parameters must be strings (one of them is required).");
         }
 
         string? operationName = null;
@@ -272,47 +320,82 @@ internal sealed class GraphQLHttpEndpoint
             return (null, Codes.BadRequest, error);
         }
 
-        return (new GraphQLHttpRequest(query.GetString()!, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions, null), null, null);
+        return (new GraphQLHttpRequest(query, documentId, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null, null);
     }
 
-    private async Task ExecuteAsync(HttpContext context, GraphQLHttpRequest request, string mediaType)
+    /// <summary>An optional string member; null and absent both give <see langword="null"/>.</summary>
+    private static bool TryReadString(JsonElement root, string key, out string? value)
     {
+        value = null;
+        if (!root.TryGetProperty(key, out var element) || element.ValueKind == JsonValueKind.Null)
+        {
+            return true;
+        }
+
+        if (element.ValueKind != JsonValueKind.String)
+        {
+            return false;
+        }
+
+        value = element.GetString();
+        return true;
+    }
+
+    private async Task ExecuteAsync(HttpContext context, string query, GraphQLDocument? document, GraphQLHttpRequest request, string mediaType)
+    {
+        // Limits, the timeout and the masking of unexpected errors are configured with the schema (AddSpmLimits).
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
         {
-            Query = request.Query,
-            Document = request.Document,
+            Query = query,
+            Document = document,
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,
-            UnhandledExceptionDelegate = unhandled =>
-            {
-                _logger.LogError(unhandled.OriginalException, "Unhandled error executing GraphQL operation {OperationName}", request.OperationName);
-                return Task.CompletedTask;
-            },
         });
 
-        // Not executed = a request error (syntax, validation, variable coercion). The legacy application/json
-        // answers those with 200; application/graphql-response+json with 400. A crash before execution is ours.
-        var status = StatusCodes.Status200OK;
-        if (!result.Executed)
+        if (result.Errors?.Any(e => e is TimeoutError) == true)
         {
-            if (result.Errors?.Any(e => e is UnhandledError) == true)
-            {
-                status = StatusCodes.Status500InternalServerError;
-            }
-            else if (mediaType == GraphQLMediaTypes.GraphQLResponseJson)
-            {
-                status = StatusCodes.Status400BadRequest;
-            }
+            _logger.LogWarning("GraphQL operation {OperationName} ran past the execution timeout and was cancelled", request.OperationName);
         }
 
-        context.Response.StatusCode = status;
+        await WriteResultAsync(context, result, mediaType);
+    }
+
+    private async Task WriteResultAsync(HttpContext context, ExecutionResult result, string mediaType)
+    {
+        context.Response.StatusCode = StatusOf(result, mediaType);
         context.Response.ContentType = mediaType + GraphQLMediaTypes.Utf8Suffix;
         await _serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// Not executed = a request error (syntax, validation, a limit, variable coercion, an unknown persisted document):
+    /// the legacy application/json answers those with 200, application/graphql-response+json with 400. A crash before
+    /// execution is ours (500); a timeout is 504 with graphql-response+json.
+    /// </summary>
+    private static int StatusOf(ExecutionResult result, string mediaType)
+    {
+        if (result.Executed)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        var errors = result.Errors ?? [];
+        if (errors.Any(e => e is UnhandledError || e.Code == LimitErrorCodes.InternalServerError))
+        {
+            return StatusCodes.Status500InternalServerError;
+        }
+
+        if (mediaType != GraphQLMediaTypes.GraphQLResponseJson)
+        {
+            return StatusCodes.Status200OK;
+        }
+
+        return errors.Any(e => e is TimeoutError) ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status400BadRequest;
     }
 
     private Task WriteNotAcceptableAsync(HttpContext context) =>
@@ -465,7 +548,8 @@ internal sealed class GraphQLHttpEndpoint
         return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
     }
 
-    private sealed record GraphQLHttpRequest(string Query, string? OperationName, Inputs? Variables, Inputs? Extensions, GraphQLDocument? Document);
+    /// <summary>A request as sent: `query` text or a persisted `documentId` (or an Apollo hash in extensions).</summary>
+    private sealed record GraphQLHttpRequest(string? Query, string? DocumentId, string? OperationName, Inputs? Variables, Inputs? Extensions);
 
     /// <summary>The extensions.code values of transport errors.</summary>
     internal static class Codes

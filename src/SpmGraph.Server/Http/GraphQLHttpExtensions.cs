@@ -1,10 +1,12 @@
+using SpmGraph.Server.PersistedDocuments;
+
 namespace SpmGraph.Server.Http;
 
 public static class GraphQLHttpExtensions
 {
     /// <summary>
     /// Registers the GraphQL-over-HTTP transport's options, bound from the `GraphQLHttp` configuration section
-    /// (see <see cref="GraphQLHttpOptions"/>) and then <paramref name="configure"/>.
+    /// (see <see cref="GraphQLHttpOptions"/>) and then <paramref name="configure"/>, and its persisted documents.
     /// </summary>
     public static IServiceCollection AddGraphQLHttp(this IServiceCollection services, Action<GraphQLHttpOptions>? configure = null)
     {
@@ -15,6 +17,11 @@ public static class GraphQLHttpExtensions
         }
 
         options.Validate(o => o.MaxRequestBodySize > 0 && o.MaxRequestBodySize <= int.MaxValue, "GraphQLHttp:MaxRequestBodySize must be between 1 and 2^31-1.");
+
+        // Persisted documents (section GraphQL:PersistedDocuments): `documentId` requests and the OnlyPersisted switch.
+        services.AddOptions<PersistedDocumentOptions>().BindConfiguration(PersistedDocumentOptions.SectionName);
+        services.AddSingleton<PersistedDocumentStore>();
+        services.AddSingleton<PersistedDocumentResolver>();
         return services;
     }
 

@@ -25,10 +25,15 @@ public sealed class GraphQLHttpAuditTests(SpmGraphFactory factory)
     public async Task Server_passes_the_graphql_http_audit()
     {
         var folder = AuditFolder();
-        if (!Directory.Exists(Path.Combine(folder, "node_modules", "graphql-http")))
+
+        // The suite runs once per provider, in parallel processes: one installs, the other waits.
+        await using (await LockFileAsync(Path.Combine(Path.GetTempPath(), "spmgraph-audit-npm.lock"), NpmTimeout))
         {
-            var install = await RunAsync(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund"], folder, NpmTimeout);
-            Assert.True(install.ExitCode == 0, $"`npm ci` failed in {folder} (exit {install.ExitCode}):\n{install.Output}\n{install.Error}");
+            if (!Directory.Exists(Path.Combine(folder, "node_modules", "graphql-http")))
+            {
+                var install = await RunAsync(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund"], folder, NpmTimeout);
+                Assert.True(install.ExitCode == 0, $"`npm ci` failed in {folder} (exit {install.ExitCode}):\n{install.Output}\n{install.Error}");
+            }
         }
 
         var url = new Uri(factory.ServerAddress, "graphql").ToString();
@@ -44,6 +49,23 @@ public sealed class GraphQLHttpAuditTests(SpmGraphFactory factory)
 
         var newWarnings = results.Where(r => (string?)r["status"] == "warn" && !AcceptedWarnings.Contains((string)r["id"]!)).ToList();
         Assert.True(newWarnings.Count == 0, $"graphql-http audit warnings not listed in Http/AUDIT-WARNINGS.md:\n{Describe(newWarnings)}");
+    }
+
+    /// <summary>Holds <paramref name="path"/> open exclusively, which other processes see as a lock.</summary>
+    private static async Task<FileStream> LockFileAsync(string path, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(200));
+            }
+        }
     }
 
     private static string Describe(IEnumerable<JsonObject> entries) =>

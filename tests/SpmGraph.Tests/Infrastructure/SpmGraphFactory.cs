@@ -7,23 +7,58 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using SpmGraph.Server.Database;
 
 namespace SpmGraph.Tests.Infrastructure;
 
 /// <summary>
 /// The one test host: the real server on Kestrel (a free loopback port, so external clients such
-/// as the graphql-http audit can reach it) over its own throwaway SQLite file, seeded once.
+/// as the graphql-http audit can reach it) over its own throwaway database, seeded once: a SQLite
+/// file, or a database in a throwaway PostgreSQL cluster when the assembly runs the suite on
+/// PostgreSQL (<see cref="TestProvider"/>).
 /// </summary>
 public sealed class SpmGraphFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "spmgraph-tests-" + Guid.NewGuid().ToString("N"));
+    private readonly PostgresCluster? _cluster;
 
     public SpmGraphFactory()
+        : this(TestProvider.Current)
     {
-        Directory.CreateDirectory(_folder);
-        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
-        StartServer();
     }
+
+    /// <summary>A host on a given provider, e.g. the SQLite reference the provider parity tests compare with.</summary>
+    internal SpmGraphFactory(DatabaseProvider provider)
+    {
+        Provider = provider;
+        Directory.CreateDirectory(_folder);
+        try
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                _cluster = PostgresCluster.Start();
+                ConnectionString = _cluster.ConnectionString("spmgraph");
+            }
+            else
+            {
+                ConnectionString = $"Data Source={DatabaseFile}";
+            }
+
+            UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+            StartServer();
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose constructor threw.
+            _cluster?.Dispose();
+            DeleteFolder();
+            throw;
+        }
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
 
     public string DatabaseFile => Path.Combine(_folder, "spmgraph.db");
 
@@ -38,7 +73,8 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
     {
         ArgumentNullException.ThrowIfNull(builder);
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:Spm", $"Data Source={DatabaseFile}");
+        builder.UseSetting(DatabaseServiceCollectionExtensions.ProviderKey, Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Spm", ConnectionString);
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
 
@@ -69,14 +105,26 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
         if (disposing)
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            try
+            if (_cluster is not null)
             {
-                Directory.Delete(_folder, recursive: true);
+                using var connection = new Npgsql.NpgsqlConnection(ConnectionString);
+                Npgsql.NpgsqlConnection.ClearPool(connection);
+                _cluster.Dispose();
             }
-            catch (IOException)
-            {
-                // A file still held open is left to the OS's temp cleaning.
-            }
+
+            DeleteFolder();
+        }
+    }
+
+    private void DeleteFolder()
+    {
+        try
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open is left to the OS's temp cleaning.
         }
     }
 }

@@ -9,9 +9,9 @@ namespace SpmGraph.Tests.Seeding;
 public sealed partial class SeedGeneratorTests(ITestOutputHelper output)
 {
     // Checksums of the sample data as generated on the development machine (see the test below).
-    private const string PinnedPlans = "DB17F8BF2F78C438C88C059A8C91E2B4B45C26F9A7850C75E29E840CB16846F7";
-    private const string PinnedAchievements = "AA0E9F55C01C928E75B10285C72C1066667BE58E6836E5BC4AFD85D06E745A89";
-    private const string PinnedReports = "B3C41090FAEF5403F1969B25D92AF296C7A90188D31703D4E244802DD89B1EA1";
+    private const string PinnedPlans = "4C586C57479A85F377A0DF3D0B65D670872FA8A9F0FCE029EC92F6DA7EDCEE75";
+    private const string PinnedAchievements = "2D28A67AE78EFF06EE04B674313B8EB793EA4B09836EF11DB2D351E8B2559003";
+    private const string PinnedReports = "3E1B57F7542E1BBB40CECC0CB29D4918AEE424023E7119BDA8E3BA2DE532DA12";
 
     private static readonly Lazy<SeedData> Data = new(SeedGenerator.Generate);
 

@@ -2,15 +2,22 @@ using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Npgsql;
 using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Seeding;
+using SpmGraph.Server.Database;
+using SpmGraph.Tests.Infrastructure;
 
 namespace SpmGraph.Tests.Seeding;
 
-/// <summary>One SQLite file, migrated and seeded once, shared by the seed tests.</summary>
+/// <summary>
+/// One database, migrated and seeded once, shared by the seed tests: a SQLite file, or a database
+/// in a throwaway PostgreSQL cluster when the assembly runs the suite on PostgreSQL.
+/// </summary>
 public sealed class SeededDatabaseFixture : IAsyncLifetime
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "spmgraph-seed-" + Guid.NewGuid().ToString("N"));
+    private PostgresCluster? _cluster;
 
     public RecordingLogger Log { get; } = new();
 
@@ -18,14 +25,20 @@ public sealed class SeededDatabaseFixture : IAsyncLifetime
 
     public TimeSpan SeedTime { get; private set; }
 
-    private string ConnectionString => $"Data Source={Path.Combine(_folder, "seed.db")}";
+    private string ConnectionString => _cluster?.ConnectionString("seed") ?? $"Data Source={Path.Combine(_folder, "seed.db")}";
 
-    public SqliteSpmDbContext CreateContext() =>
-        new(new DbContextOptionsBuilder<SqliteSpmDbContext>().UseSqlite(ConnectionString).Options);
+    public SpmDbContext CreateContext() => _cluster is null
+        ? new SqliteSpmDbContext(new DbContextOptionsBuilder<SqliteSpmDbContext>().UseSqlite(ConnectionString).Options)
+        : new PostgresSpmDbContext(new DbContextOptionsBuilder<PostgresSpmDbContext>().UseNpgsql(ConnectionString).Options);
 
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
+        if (TestProvider.Current == DatabaseProvider.Postgres)
+        {
+            _cluster = PostgresCluster.Start();
+        }
+
         await using var db = CreateContext();
         var stopwatch = Stopwatch.StartNew();
         await db.Database.MigrateAsync();
@@ -38,6 +51,13 @@ public sealed class SeededDatabaseFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         SqliteConnection.ClearAllPools();
+        if (_cluster is not null)
+        {
+            using var connection = new NpgsqlConnection(ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+            _cluster.Dispose();
+        }
+
         try
         {
             Directory.Delete(_folder, recursive: true);

@@ -5,7 +5,7 @@ using Xunit.Abstractions;
 
 namespace SpmGraph.Tests.Seeding;
 
-/// <summary>What the seed writes into a fresh SQLite database, checked with queries on it.</summary>
+/// <summary>What the seed writes into a fresh database (of the suite's provider), checked with queries on it.</summary>
 public sealed class SeededDatabaseTests(SeededDatabaseFixture fixture, ITestOutputHelper output) : IClassFixture<SeededDatabaseFixture>
 {
     private const int Regencies = 416;

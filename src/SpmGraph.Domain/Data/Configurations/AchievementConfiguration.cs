@@ -9,6 +9,7 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
     public void Configure(EntityTypeBuilder<Achievement> builder)
     {
         builder.Ignore(a => a.AchievementRate);
+        builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.RegionId, a.IndicatorId, a.Year, a.Quarter }).IsUnique();
         builder.HasIndex(a => new { a.Year, a.Quarter });
         builder.HasIndex(a => a.IndicatorId);

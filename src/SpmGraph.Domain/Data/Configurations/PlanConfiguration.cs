@@ -10,6 +10,7 @@ internal sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     {
         builder.Ignore(p => p.BudgetGap);
         builder.Ignore(p => p.Unbudgeted);
+        builder.Property(p => p.Version).IsConcurrencyToken();
         builder.Property(p => p.ProgramCode).HasMaxLength(32);
         builder.Property(p => p.PlanPeriod).HasMaxLength(32);
         builder.HasIndex(p => new { p.RegionId, p.IndicatorId, p.Year }).IsUnique();

@@ -9,6 +9,7 @@ internal sealed class ReportConfiguration : IEntityTypeConfiguration<Report>
     public void Configure(EntityTypeBuilder<Report> builder)
     {
         builder.Property(r => r.RejectionReason).HasMaxLength(1024);
+        builder.Property(r => r.Version).IsConcurrencyToken();
         builder.HasIndex(r => new { r.RegionId, r.Year, r.Quarter }).IsUnique();
         builder.HasIndex(r => new { r.Year, r.Quarter });
         builder.HasIndex(r => r.ReportingPeriodId);

@@ -61,6 +61,10 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime?>("VerifiedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -78,6 +82,51 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Achievements");
+                });
+
+            modelBuilder.Entity("SpmGraph.Domain.Model.AuditEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EntityId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("RegionId");
+
+                    b.HasIndex("EntityType", "EntityId");
+
+                    b.ToTable("AuditEntries");
                 });
 
             modelBuilder.Entity("SpmGraph.Domain.Model.Indicator", b =>
@@ -207,6 +256,10 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                     b.Property<long>("UnitCost")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -298,6 +351,10 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                     b.Property<DateTime?>("VerifiedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
@@ -326,6 +383,10 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
@@ -466,6 +527,16 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                     b.Navigation("Region");
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("SpmGraph.Domain.Model.AuditEntry", b =>
+                {
+                    b.HasOne("SpmGraph.Domain.Model.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("SpmGraph.Domain.Model.Indicator", b =>

@@ -1,0 +1,43 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace SpmGraph.Domain.Data;
+
+/// <summary>The SQLite flavour of the model: the embedded default; owns Migrations/Sqlite.</summary>
+public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> options) : SpmDbContext(options)
+{
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        optionsBuilder.AddInterceptors(CaseSensitiveLike.Instance);
+    }
+
+    /// <summary>
+    /// EF Core translates startsWith/endsWith to LIKE, which SQLite matches ignoring ASCII case
+    /// unless told otherwise; the API says they are case-sensitive, as they are on PostgreSQL.
+    /// </summary>
+    private sealed class CaseSensitiveLike : DbConnectionInterceptor
+    {
+        // One instance: the options, and so EF Core's internal service provider, stay the same.
+        public static readonly CaseSensitiveLike Instance = new();
+
+        private const string Pragma = "PRAGMA case_sensitive_like = true;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            ArgumentNullException.ThrowIfNull(connection);
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            ArgumentNullException.ThrowIfNull(connection);
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragma;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace SpmGraph.Domain.Writing;
+
+public static class WritingServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the writers (achievements, plans, the report workflow, reporting periods) and the
+    /// clock they stamp writes with: <see cref="TimeProvider.System"/> unless one is registered already.
+    /// </summary>
+    public static IServiceCollection AddSpmWriting(this IServiceCollection services)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<AchievementWriter>();
+        services.TryAddSingleton<PlanWriter>();
+        services.TryAddSingleton<ReportWorkflow>();
+        services.TryAddSingleton<ReportingPeriodWriter>();
+        return services;
+    }
+}

@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Text.Json;
+using GraphQL.Types;
+using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Regions;
+using SpmGraph.QueryConventions.Projection;
+
+namespace SpmGraph.GraphQL.Audit;
+
+public sealed class AuditEntityTypeGraphType : EnumerationGraphType<AuditEntityType>
+{
+    public AuditEntityTypeGraphType()
+    {
+        Name = "AuditEntityType";
+        Description = "The kinds of row the audit trail follows.";
+    }
+}
+
+public sealed class AuditActionGraphType : EnumerationGraphType<AuditAction>
+{
+    public AuditActionGraphType()
+    {
+        Name = "AuditAction";
+        Description = "What a write did to a row.";
+    }
+}
+
+/// <summary>One field of an audited write.</summary>
+public sealed record AuditChange(string Field, string? OldValue, string? NewValue);
+
+public sealed class AuditChangeGraphType : ObjectGraphType<AuditChange>
+{
+    public AuditChangeGraphType()
+    {
+        Name = "AuditChange";
+        Description = "One field of a write: its value before and after, as text (numbers invariant, instants ISO-8601 UTC, enums as the API spells them); null for none.";
+        Field(c => c.Field).Description("The field's name, e.g. \"served\".");
+        Field(c => c.OldValue, nullable: true).Description("Before the write; null for a created row.");
+        Field(c => c.NewValue, nullable: true);
+    }
+}
+
+public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntry>
+{
+    public AuditEntryGraphType()
+    {
+        Name = "AuditEntry";
+        Description = "One write to a plan, achievement row, report or reporting period: who changed which fields from what to what, and when.";
+        Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(e => e.Id);
+        Field<NonNullGraphType<AuditEntityTypeGraphType>>("entityType").Resolve(ctx => ctx.Source.EntityType).Reads(e => e.EntityType);
+        Field<NonNullGraphType<IdGraphType>>("entityId")
+            .Description("The `id` of the changed row, as its type shows it.")
+            .Resolve(ctx => GlobalId.Encode(ctx.Source.EntityType.ToString(), ctx.Source.EntityId))
+            .Reads(e => e.EntityType, e => e.EntityId);
+        Field<RegionGraphType>("region")
+            .Description("The region of the changed row; null for reporting periods.")
+            .Resolve(ctx => ctx.Source.RegionId is { } id ? ctx.Loader<RegionByIdLoader>().Load(id) : null)
+            .Reads(e => e.RegionId);
+        Field<NonNullGraphType<AuditActionGraphType>>("action").Resolve(ctx => ctx.Source.Action).Reads(e => e.Action);
+        Field(e => e.Actor).Description("Who wrote: the signed-in user's name, \"anonymous\", \"cli\", or \"import:<file>\" for the bulk import.");
+        Field(e => e.At).Description("When the write was made (UTC).");
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditChangeGraphType>>>>("changes")
+            .Description("The fields the write set: every field for a created row, the changed ones for an update.")
+            .Resolve(ctx => Changes(ctx.Source.Changes))
+            .Reads(e => e.Changes);
+    }
+
+    internal static List<AuditChange> Changes(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return [.. document.RootElement.EnumerateObject().Select(f => new AuditChange(f.Name, Text(f.Value.GetProperty("old")), Text(f.Value.GetProperty("new"))))];
+    }
+
+    private static string? Text(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => null,
+        JsonValueKind.String => value.GetString(),
+        JsonValueKind.Number => value.TryGetInt64(out var whole) ? whole.ToString(CultureInfo.InvariantCulture) : value.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+        _ => value.GetRawText(),
+    };
+}

@@ -1,0 +1,148 @@
+using GraphQL;
+using GraphQL.Types;
+using Microsoft.Extensions.DependencyInjection;
+using SpmGraph.Domain.Model;
+using SpmGraph.Domain.Writing;
+using SpmGraph.GraphQL.Common;
+
+namespace SpmGraph.GraphQL.Reports;
+
+/// <summary>The reporting workflow (submit, verify, reject, reopen) and the reporting windows.</summary>
+public sealed class ReportMutations : IMutationFields
+{
+    public void AddTo(ObjectGraphType mutation)
+    {
+        ArgumentNullException.ThrowIfNull(mutation);
+        Step<SubmitReportInputGraphType, SubmitReportPayloadGraphType>(
+            mutation,
+            "submitReport",
+            "Submits a region's quarterly report: the report and all its rows become SUBMITTED with submittedAt = now; onTime follows from the reporting period's closesAt. "
+                + "Only a DRAFT or REJECTED report with at least one row can be submitted.",
+            (workflow, input, actor, ctx) => workflow.SubmitAsync(input, actor, ctx.CancellationToken));
+        Step<VerifyReportInputGraphType, VerifyReportPayloadGraphType>(
+            mutation,
+            "verifyReport",
+            "The province (or, for a province, Kemendagri) verifies a SUBMITTED report: it and its rows become VERIFIED with verifiedAt = now.",
+            (workflow, input, actor, ctx) => workflow.VerifyAsync(input, actor, ctx.CancellationToken));
+        mutation.Field<NonNullGraphType<RejectReportPayloadGraphType>>("rejectReport")
+            .Description("Sends a SUBMITTED report back to the region with a reason: it and its rows become REJECTED; the region corrects the rows and submits again.")
+            .Argument<NonNullGraphType<RejectReportInputGraphType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var input = ctx.GetArgument<RejectReportInput>("input");
+                var workflow = ctx.RequestServices!.GetRequiredService<ReportWorkflow>();
+                return MutationPayload.From(await workflow.RejectAsync(input.ToReportInput(), input.Reason, MutationPayload.Actor(ctx), ctx.CancellationToken));
+            });
+        Step<ReopenReportInputGraphType, ReopenReportPayloadGraphType>(
+            mutation,
+            "reopenReport",
+            "Reopens a SUBMITTED, VERIFIED or REJECTED report: back to DRAFT (submittedAt and verifiedAt cleared) so its rows can be edited; the next submission is timed anew.",
+            (workflow, input, actor, ctx) => workflow.ReopenAsync(input, actor, ctx.CancellationToken));
+
+        mutation.Field<NonNullGraphType<UpsertReportingPeriodPayloadGraphType>>("upsertReportingPeriod")
+            .Description("Creates or moves the e-SPM input window of a quarter. onTime is derived from closesAt, so moving it re-times the quarter's reports.")
+            .Argument<NonNullGraphType<UpsertReportingPeriodInputGraphType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var writer = ctx.RequestServices!.GetRequiredService<ReportingPeriodWriter>();
+                var result = await writer.UpsertAsync(ctx.GetArgument<ReportingPeriodInput>("input"), MutationPayload.Actor(ctx), ctx.CancellationToken);
+
+                // Later fields of this request time reports against the new window.
+                ctx.RequestServices!.GetRequiredService<ReportingCalendar>().Invalidate();
+                return MutationPayload.From(result);
+            });
+    }
+
+    private static void Step<TInputGraphType, TPayloadGraphType>(
+        ObjectGraphType mutation,
+        string name,
+        string description,
+        Func<ReportWorkflow, ReportInput, string, IResolveFieldContext, Task<WriteResult<Report>>> run)
+        where TInputGraphType : IInputObjectGraphType
+        where TPayloadGraphType : IGraphType
+    {
+        mutation.Field<NonNullGraphType<TPayloadGraphType>>(name)
+            .Description(description)
+            .Argument<NonNullGraphType<TInputGraphType>>("input")
+            .ResolveAsync(async ctx =>
+            {
+                var workflow = ctx.RequestServices!.GetRequiredService<ReportWorkflow>();
+                return MutationPayload.From(await run(workflow, ctx.GetArgument<ReportInput>("input"), MutationPayload.Actor(ctx), ctx));
+            });
+    }
+}
+
+/// <summary>Names a region's quarterly report.</summary>
+public abstract class ReportStepInputGraphType : InputObjectGraphType<ReportInput>
+{
+    protected ReportStepInputGraphType(string name, string description)
+    {
+        Name = name;
+        Description = description;
+        Field(i => i.RegionCode).Description("Kemendagri code, e.g. \"19.71\".");
+        Field(i => i.Year);
+        Field(i => i.Quarter).Description("Triwulan, 1-4.");
+        Field(i => i.ExpectedVersion, nullable: true).Description("The report's `version` as read; when given and the report has changed since, the step is refused with CONFLICT.");
+    }
+}
+
+public sealed class SubmitReportInputGraphType() : ReportStepInputGraphType("SubmitReportInput", "The report to submit.");
+
+public sealed class VerifyReportInputGraphType() : ReportStepInputGraphType("VerifyReportInput", "The report to verify.");
+
+public sealed class ReopenReportInputGraphType() : ReportStepInputGraphType("ReopenReportInput", "The report to reopen.");
+
+/// <summary>rejectReport's input: the report and why.</summary>
+public sealed class RejectReportInput
+{
+    public string RegionCode { get; set; } = "";
+
+    public int Year { get; set; }
+
+    public int Quarter { get; set; }
+
+    public string Reason { get; set; } = "";
+
+    public int? ExpectedVersion { get; set; }
+
+    public ReportInput ToReportInput() => new() { RegionCode = RegionCode, Year = Year, Quarter = Quarter, ExpectedVersion = ExpectedVersion };
+}
+
+public sealed class RejectReportInputGraphType : InputObjectGraphType<RejectReportInput>
+{
+    public RejectReportInputGraphType()
+    {
+        Name = "RejectReportInput";
+        Description = "The report to reject, and why.";
+        Field(i => i.RegionCode).Description("Kemendagri code, e.g. \"19.71\".");
+        Field(i => i.Year);
+        Field(i => i.Quarter).Description("Triwulan, 1-4.");
+        Field(i => i.Reason).Description($"What the region must correct; not blank, at most {WriteRules.MaxRejectionReasonLength} characters.");
+        Field(i => i.ExpectedVersion, nullable: true).Description("The report's `version` as read; when given and the report has changed since, the step is refused with CONFLICT.");
+    }
+}
+
+public sealed class UpsertReportingPeriodInputGraphType : InputObjectGraphType<ReportingPeriodInput>
+{
+    public UpsertReportingPeriodInputGraphType()
+    {
+        Name = "UpsertReportingPeriodInput";
+        Description = "The input window of one quarter's reports.";
+        Field(i => i.Year);
+        Field(i => i.Quarter).Description("Triwulan, 1-4.");
+        Field(i => i.OpensAt).Description("When input opens; an instant without an offset is UTC.");
+        Field(i => i.ClosesAt).Description("Reports submitted before this instant are on time; after opensAt.");
+        Field(i => i.ExpectedVersion, nullable: true).Description("The period's `version` as read; when given and the period has changed since, the write is refused with CONFLICT. 0: it must not exist yet.");
+    }
+}
+
+public sealed class SubmitReportPayloadGraphType() : PayloadGraphType<Report, ReportGraphType>("SubmitReportPayload", "report", "The report as submitted, or why it was refused.");
+
+public sealed class VerifyReportPayloadGraphType() : PayloadGraphType<Report, ReportGraphType>("VerifyReportPayload", "report", "The report as verified, or why it was refused.");
+
+public sealed class RejectReportPayloadGraphType() : PayloadGraphType<Report, ReportGraphType>("RejectReportPayload", "report", "The report as rejected, or why it was refused.");
+
+public sealed class ReopenReportPayloadGraphType() : PayloadGraphType<Report, ReportGraphType>("ReopenReportPayload", "report", "The report as reopened, or why it was refused.");
+
+public sealed class UpsertReportingPeriodPayloadGraphType() : PayloadGraphType<ReportingPeriod, ReportingPeriodGraphType>(
+    "UpsertReportingPeriodPayload", "reportingPeriod", "The reporting period as written, or why it was refused.");

@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using GraphQL;
+using SpmGraph.GraphQL.Common;
+using SpmGraph.Tests.Infrastructure;
+using SpmGraph.Tests.Writing;
+
+namespace SpmGraph.Tests.Audit;
+
+/// <summary>The root auditLog connection, on the write host, in 2036.</summary>
+[Collection(WriteHostGroup.Name)]
+public sealed class AuditLogTests(SpmGraphFactory factory)
+{
+    private const int Year = 2036;
+
+    [Fact]
+    public async Task The_audit_log_filters_by_region_type_and_actor_and_lists_newest_first()
+    {
+        await factory.PeriodsAsync(Year);
+        Writes.AssertSucceeded(await factory.RecordAsync(Writes.Row("52.01", Year, 1, served: 10)));
+        Writes.AssertSucceeded(await factory.RecordAsync(Writes.Row("52.01", Year, 1, served: 25)));
+        Writes.AssertSucceeded(await factory.ReportStepAsync("submitReport", new { regionCode = "52.01", year = Year, quarter = 1 }));
+
+        var data = await factory.ExecuteDataAsync(
+            """
+            {
+              rows: auditLog(where: { region: { code: { eq: "52.01" } }, entityType: { eq: ACHIEVEMENT }, actor: { eq: "anonymous" } }) {
+                totalCount
+                nodes { entityType action actor region { code } changes { field oldValue newValue } }
+              }
+              reports: auditLog(where: { region: { code: { eq: "52.01" } }, entityType: { eq: REPORT } }, order: [{ at: ASC }]) {
+                nodes { action }
+              }
+            }
+            """);
+
+        var rows = data["rows"]!;
+        Assert.Equal(3, (int)rows["totalCount"]!);
+        Assert.Equal(["UPDATED", "UPDATED", "CREATED"], rows["nodes"]!.AsArray().Select(n => (string)n!["action"]!));
+        Assert.All(rows["nodes"]!.AsArray(), n => Assert.Equal("52.01", (string)n!["region"]!["code"]!));
+        Assert.Equal(
+            """[{"field":"served","oldValue":"10","newValue":"25"}]""",
+            rows["nodes"]![1]!["changes"]!.ToJsonString());
+        Assert.Contains(rows["nodes"]![0]!["changes"]!.AsArray(), c => (string)c!["field"]! == "status" && (string)c["newValue"]! == "SUBMITTED");
+        Assert.Equal(["CREATED", "UPDATED"], data["reports"]!["nodes"]!.AsArray().Select(n => (string)n!["action"]!));
+    }
+
+    [Fact]
+    public void The_actor_is_the_signed_in_users_name_else_anonymous()
+    {
+        var signedIn = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "operator.dinkes@1971")], "Bearer"));
+
+        Assert.Equal("operator.dinkes@1971", MutationPayload.Actor(new ResolveFieldContext { User = signedIn }));
+        Assert.Equal("anonymous", MutationPayload.Actor(new ResolveFieldContext { User = new ClaimsPrincipal(new ClaimsIdentity()) }));
+        Assert.Equal("anonymous", MutationPayload.Actor(new ResolveFieldContext()));
+    }
+}
