@@ -32,6 +32,8 @@ public class SpmDbContext(DbContextOptions options) : DbContext(options)
 
     public DbSet<ScoringBand> ScoringBands => Set<ScoringBand>();
 
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -47,6 +49,7 @@ public class SpmDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<SectorCode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IndicatorLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ReportStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AccessRole>().HaveConversion<string>().HaveMaxLength(16);
 
         // Every instant is UTC; SQLite hands back DateTimeKind.Unspecified, so say so on read.
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
