@@ -16,6 +16,7 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
     {
         Name = "Achievement";
         Description = "A capaian row: one region, jenis, year and triwulan (quarter).";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(a => a.Id);
         Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(a => a.RegionId);
         Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(a => a.IndicatorId);

@@ -14,6 +14,7 @@ public sealed class PlanGraphType : ObjectGraphType<Plan>
     {
         Name = "Plan";
         Description = "One line of a region's rencana aksi (action plan): a jenis for one year, with its budget. Money is in whole rupiah.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(p => p.Id);
         Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(p => p.RegionId);
         Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(p => p.IndicatorId);

@@ -21,6 +21,7 @@ public sealed class ReportingPeriodGraphType : ObjectGraphType<ReportingPeriod>
     {
         Name = "ReportingPeriod";
         Description = "The e-SPM input window for one triwulan (quarter), as Kemendagri sets it.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(p => p.Id);
         Field(p => p.Year);
         Field(p => p.Quarter);
@@ -35,6 +36,7 @@ public sealed class ReportGraphType : ObjectGraphType<Report>
     {
         Name = "Report";
         Description = "A region's quarterly SPM report: the unit that is submitted, verified and timed.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(r => r.Id);
         Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(r => r.RegionId);
         Field(r => r.Year);

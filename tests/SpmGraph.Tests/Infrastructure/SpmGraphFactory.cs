@@ -73,9 +73,12 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
         Services.GetRequiredService<SpmGraph.Server.Security.TokenIssuer>().Create(role, region, $"test-{role}-{region}".ToLowerInvariant());
 
     /// <summary>Like <see cref="ExecuteAsync"/> but fails the test when the response has errors.</summary>
-    public async Task<JsonObject> ExecuteDataAsync(string query, object? variables = null)
+    public Task<JsonObject> ExecuteDataAsync(string query, object? variables = null) => ExecuteDataAsAsync(null, query, variables);
+
+    /// <summary>Like <see cref="ExecuteAsAsync"/> but fails the test when the response has errors.</summary>
+    public async Task<JsonObject> ExecuteDataAsAsync(string? credential, string query, object? variables = null)
     {
-        var body = await ExecuteAsync(query, variables);
+        var body = await ExecuteAsAsync(credential, query, variables);
         if (body["errors"] is JsonArray errors && errors.Count > 0)
         {
             throw new InvalidOperationException("GraphQL errors: " + errors.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
