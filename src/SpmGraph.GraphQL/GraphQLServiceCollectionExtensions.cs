@@ -23,6 +23,7 @@ public static class GraphQLServiceCollectionExtensions
     public static IServiceCollection AddSpmGraphQL(this IServiceCollection services)
     {
         // Root fields in schema order.
+        services.AddSingleton<IQueryFields, NodeQueries>();
         services.AddSingleton<IQueryFields, RegionQueries>();
         services.AddSingleton<IQueryFields, OpdQueries>();
         services.AddSingleton<IQueryFields, IndicatorQueries>();

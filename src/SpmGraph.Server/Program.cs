@@ -2,8 +2,9 @@ using SpmGraph.GraphQL;
 using SpmGraph.Server.Commands;
 using SpmGraph.Server.Database;
 using SpmGraph.Server.Http;
+using SpmGraph.Server.Security;
 
-// Commands (e.g. `import achievements FILE.csv`) run instead of the web host.
+// Commands (`import achievements FILE.csv`, `token create ...`, `apikey ...`) run instead of the web host.
 if (await ServerCommands.TryRunAsync(args))
 {
     return;
@@ -14,11 +15,13 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSpmDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSpmGraphQL();
 builder.Services.AddGraphQLHttp();
+builder.Services.AddSpmSecurity();
 
 var app = builder.Build();
 
 await app.Services.InitializeSpmDatabaseAsync(app.Lifetime.ApplicationStopping);
 
+app.UseSpmSecurity();
 app.MapGraphQLHttp("/graphql");
 
 await app.RunAsync();

@@ -33,6 +33,7 @@ public class SpmDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ScoringBand> ScoringBands => Set<ScoringBand>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -49,6 +50,7 @@ public class SpmDbContext(DbContextOptions options) : DbContext(options)
         configurationBuilder.Properties<SectorCode>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<IndicatorLevel>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<ReportStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<AccessRole>().HaveConversion<string>().HaveMaxLength(16);
 
         // Every instant is UTC; SQLite hands back DateTimeKind.Unspecified, so say so on read.
         // Stored to the microsecond, PostgreSQL's precision, so both providers keep the same value.

@@ -60,4 +60,10 @@ public static class WriteErrorCodes
 
     /// <summary>Someone else wrote the row first (or expectedVersion is not the stored version); nothing was written.</summary>
     public const string Conflict = "CONFLICT";
+
+    /// <summary>The caller is not signed in; writes need a token or an API key.</summary>
+    public const string Unauthenticated = "UNAUTHENTICATED";
+
+    /// <summary>The caller's role or region does not cover this write.</summary>
+    public const string Forbidden = "FORBIDDEN";
 }

@@ -17,6 +17,7 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
     {
         Name = "Achievement";
         Description = "A capaian row: one region, jenis, year and triwulan (quarter).";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(a => a.Id);
         Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(a => a.RegionId);
         Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(a => a.IndicatorId);
@@ -56,8 +57,8 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
             .Reads(a => a.Year, a => a.Quarter, a => a.SubmittedAt);
         Field(a => a.Version).Description("Concurrency token: 1 when created, incremented by every write; recordAchievement takes it back as expectedVersion.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryGraphType>>>>("history")
-            .Description("Every write to this row, newest first.")
-            .Resolve(ctx => ctx.Loader<AuditHistoryLoader>().Load((AuditEntityType.Achievement, ctx.Source.Id)))
-            .Reads(a => a.Id);
+            .Description("Every write to this row, newest first; shown to callers whose scope covers the region, empty for others.")
+            .ResolveAsync(async ctx => await AuditHistory.ForAsync(ctx, AuditEntityType.Achievement, ctx.Source.Id, ctx.Source.RegionId))
+            .Reads(a => a.Id, a => a.RegionId);
     }
 }

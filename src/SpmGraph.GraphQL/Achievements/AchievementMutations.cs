@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Security;
 
 namespace SpmGraph.GraphQL.Achievements;
 
@@ -20,8 +21,14 @@ public sealed class AchievementMutations : IMutationFields
             .Argument<NonNullGraphType<RecordAchievementInputGraphType>>("input")
             .ResolveAsync(async ctx =>
             {
+                var input = ctx.GetArgument<AchievementInput>("input");
+                if (await WriteAccess.DenyAsync(ctx, WriteKind.RegionData, input.RegionCode) is { } denied)
+                {
+                    return MutationPayload.From(WriteResult.Failure<Achievement>(denied));
+                }
+
                 var writer = ctx.RequestServices!.GetRequiredService<AchievementWriter>();
-                var result = await writer.RecordAsync(ctx.GetArgument<AchievementInput>("input"), MutationPayload.Actor(ctx), ctx.CancellationToken);
+                var result = await writer.RecordAsync(input, MutationPayload.Actor(ctx), ctx.CancellationToken);
                 return MutationPayload.From(result);
             });
     }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
 using SpmGraph.QueryConventions.Batching;
 
 namespace SpmGraph.GraphQL.Audit;
@@ -28,5 +29,32 @@ public sealed class AuditHistoryLoader(IDbContextFactory<SpmDbContext> factory) 
         }
 
         return history;
+    }
+}
+
+/// <summary>A row's history, shown only to callers whose scope covers the row's region.</summary>
+public static class AuditHistory
+{
+    public static async Task<IReadOnlyList<AuditEntry>> ForAsync(global::GraphQL.IResolveFieldContext context, AuditEntityType type, int id, int regionId)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var scope = SpmGraph.GraphQL.Security.CallerScopeExtensions.Scope(context);
+        if (scope.Role is null)
+        {
+            return [];
+        }
+
+        if (!scope.IsNational)
+        {
+            var regions = context.Loader<SpmGraph.GraphQL.Regions.RegionByIdLoader>();
+            var region = await regions.Load(regionId).GetResultAsync(context.CancellationToken);
+            var parent = region?.ParentId is { } parentId ? await regions.Load(parentId).GetResultAsync(context.CancellationToken) : null;
+            if (region is null || !scope.CoversRegion(region.Code, parent?.Code))
+            {
+                return [];
+            }
+        }
+
+        return await context.Loader<AuditHistoryLoader>().Load((type, id)).GetResultAsync(context.CancellationToken) ?? [];
     }
 }

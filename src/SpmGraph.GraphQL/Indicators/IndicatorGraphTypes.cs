@@ -53,6 +53,7 @@ public sealed class IndicatorGraphType : ObjectGraphType<Indicator>
     {
         Name = "Indicator";
         Description = "A jenis pelayanan dasar (basic service type) of the PP 2/2018 catalog.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(i => i.Id);
         Field(i => i.Code).Description("Stable code: sector, level and ordinal, e.g. \"KES.KK.01\".");
         Field(i => i.Name);

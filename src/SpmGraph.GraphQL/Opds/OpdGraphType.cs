@@ -13,6 +13,7 @@ public sealed class OpdGraphType : ObjectGraphType<Opd>
     {
         Name = "Opd";
         Description = "An Organisasi Perangkat Daerah: the regional agency that delivers one or more bidang.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(o => o.Id);
         Field(o => o.Name);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SectorCodeGraphType>>>>("sectors")

@@ -15,6 +15,7 @@ public sealed class PlanGraphType : ObjectGraphType<Plan>
     {
         Name = "Plan";
         Description = "One line of a region's rencana aksi (action plan): a jenis for one year, with its budget. Money is in whole rupiah.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(p => p.Id);
         Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(p => p.RegionId);
         Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(p => p.IndicatorId);
@@ -33,8 +34,8 @@ public sealed class PlanGraphType : ObjectGraphType<Plan>
         Field(p => p.PlanPeriod).Description("The action-plan period, e.g. \"Periode 2023 - 2028\".");
         Field(p => p.Version).Description("Concurrency token: 1 when created, incremented by every write; upsertPlan takes it back as expectedVersion.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryGraphType>>>>("history")
-            .Description("Every write to this plan line, newest first.")
-            .Resolve(ctx => ctx.Loader<AuditHistoryLoader>().Load((AuditEntityType.Plan, ctx.Source.Id)))
-            .Reads(p => p.Id);
+            .Description("Every write to this plan line, newest first; shown to callers whose scope covers the region, empty for others.")
+            .ResolveAsync(async ctx => await AuditHistory.ForAsync(ctx, AuditEntityType.Plan, ctx.Source.Id, ctx.Source.RegionId))
+            .Reads(p => p.Id, p => p.RegionId);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Security;
 
 namespace SpmGraph.GraphQL.Plans;
 
@@ -20,6 +21,11 @@ public sealed class PlanMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<UpsertPlanInput>("input");
+                if (await WriteAccess.DenyAsync(ctx, WriteKind.RegionData, input.RegionCode) is { } denied)
+                {
+                    return MutationPayload.From(WriteResult.Failure<Plan>(denied));
+                }
+
                 var writer = ctx.RequestServices!.GetRequiredService<PlanWriter>();
                 return MutationPayload.From(await writer.UpsertAsync(input.ToPlanInput(), MutationPayload.Actor(ctx), ctx.CancellationToken));
             });

@@ -22,6 +22,7 @@ public sealed class RegionGraphType : ObjectGraphType<Region>
     {
         Name = "Region";
         Description = "A provinsi or kabupaten/kota, keyed by its Kemendagri code.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(r => r.Id);
         Field(r => r.Code).Description("Kemendagri code: \"19\" for a province, \"19.71\" for a kabupaten/kota.");
         Field(r => r.Name);

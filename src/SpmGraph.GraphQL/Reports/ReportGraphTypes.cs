@@ -22,6 +22,7 @@ public sealed class ReportingPeriodGraphType : ObjectGraphType<ReportingPeriod>
     {
         Name = "ReportingPeriod";
         Description = "The e-SPM input window for one triwulan (quarter), as Kemendagri sets it.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(p => p.Id);
         Field(p => p.Year);
         Field(p => p.Quarter);
@@ -37,6 +38,7 @@ public sealed class ReportGraphType : ObjectGraphType<Report>
     {
         Name = "Report";
         Description = "A region's quarterly SPM report: the unit that is submitted, verified and timed.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(r => r.Id);
         Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(r => r.RegionId);
         Field(r => r.Year);
@@ -58,8 +60,8 @@ public sealed class ReportGraphType : ObjectGraphType<Report>
             .Reads(r => r.Year, r => r.Quarter);
         Field(r => r.Version).Description("Concurrency token: 1 when created, incremented by every write; the workflow steps take it back as expectedVersion.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryGraphType>>>>("history")
-            .Description("Every write to this report (created, submitted, verified, rejected, reopened), newest first.")
-            .Resolve(ctx => ctx.Loader<AuditHistoryLoader>().Load((AuditEntityType.Report, ctx.Source.Id)))
-            .Reads(r => r.Id);
+            .Description("Every write to this report (created, submitted, verified, rejected, reopened), newest first; shown to callers whose scope covers the region, empty for others.")
+            .ResolveAsync(async ctx => await AuditHistory.ForAsync(ctx, AuditEntityType.Report, ctx.Source.Id, ctx.Source.RegionId))
+            .Reads(r => r.Id, r => r.RegionId);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Security;
 
 namespace SpmGraph.GraphQL.Reports;
 
@@ -16,12 +17,14 @@ public sealed class ReportMutations : IMutationFields
         Step<SubmitReportInputGraphType, SubmitReportPayloadGraphType>(
             mutation,
             "submitReport",
+            WriteKind.RegionData,
             "Submits a region's quarterly report: the report and all its rows become SUBMITTED with submittedAt = now; onTime follows from the reporting period's closesAt. "
                 + "Only a DRAFT or REJECTED report with at least one row can be submitted.",
             (workflow, input, actor, ctx) => workflow.SubmitAsync(input, actor, ctx.CancellationToken));
         Step<VerifyReportInputGraphType, VerifyReportPayloadGraphType>(
             mutation,
             "verifyReport",
+            WriteKind.Verify,
             "The province (or, for a province, Kemendagri) verifies a SUBMITTED report: it and its rows become VERIFIED with verifiedAt = now.",
             (workflow, input, actor, ctx) => workflow.VerifyAsync(input, actor, ctx.CancellationToken));
         mutation.Field<NonNullGraphType<RejectReportPayloadGraphType>>("rejectReport")
@@ -30,12 +33,18 @@ public sealed class ReportMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<RejectReportInput>("input");
+                if (await WriteAccess.DenyAsync(ctx, WriteKind.Verify, input.RegionCode) is { } denied)
+                {
+                    return MutationPayload.From(WriteResult.Failure<Report>(denied));
+                }
+
                 var workflow = ctx.RequestServices!.GetRequiredService<ReportWorkflow>();
                 return MutationPayload.From(await workflow.RejectAsync(input.ToReportInput(), input.Reason, MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
         Step<ReopenReportInputGraphType, ReopenReportPayloadGraphType>(
             mutation,
             "reopenReport",
+            WriteKind.Reopen,
             "Reopens a SUBMITTED, VERIFIED or REJECTED report: back to DRAFT (submittedAt and verifiedAt cleared) so its rows can be edited; the next submission is timed anew.",
             (workflow, input, actor, ctx) => workflow.ReopenAsync(input, actor, ctx.CancellationToken));
 
@@ -44,6 +53,11 @@ public sealed class ReportMutations : IMutationFields
             .Argument<NonNullGraphType<UpsertReportingPeriodInputGraphType>>("input")
             .ResolveAsync(async ctx =>
             {
+                if (await WriteAccess.DenyAsync(ctx, WriteKind.ReportingPeriods, null) is { } denied)
+                {
+                    return MutationPayload.From(WriteResult.Failure<ReportingPeriod>(denied));
+                }
+
                 var writer = ctx.RequestServices!.GetRequiredService<ReportingPeriodWriter>();
                 var result = await writer.UpsertAsync(ctx.GetArgument<ReportingPeriodInput>("input"), MutationPayload.Actor(ctx), ctx.CancellationToken);
 
@@ -56,6 +70,7 @@ public sealed class ReportMutations : IMutationFields
     private static void Step<TInputGraphType, TPayloadGraphType>(
         ObjectGraphType mutation,
         string name,
+        WriteKind kind,
         string description,
         Func<ReportWorkflow, ReportInput, string, IResolveFieldContext, Task<WriteResult<Report>>> run)
         where TInputGraphType : IInputObjectGraphType
@@ -66,8 +81,14 @@ public sealed class ReportMutations : IMutationFields
             .Argument<NonNullGraphType<TInputGraphType>>("input")
             .ResolveAsync(async ctx =>
             {
+                var input = ctx.GetArgument<ReportInput>("input");
+                if (await WriteAccess.DenyAsync(ctx, kind, input.RegionCode) is { } denied)
+                {
+                    return MutationPayload.From(WriteResult.Failure<Report>(denied));
+                }
+
                 var workflow = ctx.RequestServices!.GetRequiredService<ReportWorkflow>();
-                return MutationPayload.From(await run(workflow, ctx.GetArgument<ReportInput>("input"), MutationPayload.Actor(ctx), ctx));
+                return MutationPayload.From(await run(workflow, input, MutationPayload.Actor(ctx), ctx));
             });
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL.Types;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Security;
 using SpmGraph.QueryConventions;
 
 namespace SpmGraph.GraphQL.Reports;
@@ -10,7 +11,7 @@ public sealed class ReportQueries : IQueryFields
     public void AddTo(ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        query.Connection<object?, ReportGraphType, Report>("reports", (db, _) => db.Set<Report>(), c => c
+        query.Connection<object?, ReportGraphType, Report>("reports", (db, ctx) => db.Set<Report>().VisibleTo(ctx.Scope(), r => r.Status, r => r.Region!), c => c
                 .Filter<ReportFilterInputGraphType>().Sort<ReportSortInputGraphType>()
                 .DefaultOrderBy(r => r.Year).DefaultOrderBy(r => r.Quarter).DefaultOrderBy(r => r.RegionId).Key(r => r.Id))
             .Description("Quarterly reports (by year, quarter and region unless `order` says otherwise).");

@@ -10,6 +10,7 @@ public sealed class ScoringSchemeGraphType : ObjectGraphType<ScoringScheme>
     {
         Name = "ScoringScheme";
         Description = "How achievement and quality combine into the Indeks Pencapaian SPM, with its named bands.";
+        Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id));
         Field(s => s.Code);
         Field(s => s.Name);

@@ -7,6 +7,7 @@ using SpmGraph.GraphQL.Achievements;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Plans;
 using SpmGraph.GraphQL.Reports;
+using SpmGraph.GraphQL.Security;
 
 namespace SpmGraph.GraphQL.Stats;
 
@@ -43,14 +44,15 @@ public sealed class StatsQueries : IQueryFields
         Func<DbContext, IResolveFieldContext, IQueryable<Plan>> plans,
         Func<DbContext, IResolveFieldContext, IQueryable<Report>> reports)
     {
+        // Aggregates see only what the caller may read, so no count reveals a hidden row.
         type.Stats<TParent, Achievement, AchievementStatsRow, AchievementStatsGraphType, AchievementFilterInputGraphType, AchievementStatsHavingInputGraphType, AchievementStatsSortInputGraphType, AchievementDimensionGraphType>(
-                "achievementStats", AchievementStats.Definition, achievements)
+                "achievementStats", AchievementStats.Definition, (db, ctx) => achievements(db, ctx).VisibleTo(ctx.Scope(), a => a.Status, a => a.Region!))
             .Description("Achievement rows grouped by any combination of dimensions, with SPM measures computed by the database.");
         type.Stats<TParent, Plan, PlanStatsRow, PlanStatsGraphType, PlanFilterInputGraphType, PlanStatsHavingInputGraphType, PlanStatsSortInputGraphType, PlanDimensionGraphType>(
                 "planStats", PlanStats.Definition, plans)
             .Description("Plan lines grouped by any combination of dimensions, with budget measures computed by the database.");
         type.Stats<TParent, Report, ReportingStatsRow, ReportingStatsGraphType, ReportFilterInputGraphType, ReportingStatsHavingInputGraphType, ReportingStatsSortInputGraphType, ReportingDimensionGraphType>(
-                "reportingStats", ReportingStats.Definition, reports)
+                "reportingStats", ReportingStats.Definition, (db, ctx) => reports(db, ctx).VisibleTo(ctx.Scope(), r => r.Status, r => r.Region!))
             .Description("Quarterly reports grouped by region, province, kind, year or quarter, with timeliness measures.");
     }
 

@@ -9,12 +9,17 @@ namespace SpmGraph.Server.Commands;
 /// </summary>
 internal static class CommandHost
 {
-    public static async Task<WebApplication> StartAsync(string[] options, Action<IServiceCollection> configure, CancellationToken cancellationToken)
+    public static async Task<WebApplication> StartAsync(string[] options, Action<IServiceCollection> configure, CancellationToken cancellationToken, bool quiet = false)
     {
         var builder = WebApplication.CreateBuilder(options);
 
         // A command's output is its report; the framework's and EF Core's per-statement logs would drown it.
         builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        if (quiet)
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        }
+
         builder.Services.AddSpmDatabase(builder.Configuration, builder.Environment);
         configure(builder.Services);
         var app = builder.Build();

@@ -1,3 +1,5 @@
+using SpmGraph.Server.Security;
+
 namespace SpmGraph.Server.Commands;
 
 /// <summary>
@@ -27,6 +29,18 @@ public static class ServerCommands
         return true;
     }
 
+    private static async Task<int> RunSecurityCommandAsync(string[] args, TextWriter output, CancellationToken cancellationToken)
+    {
+        // The whole command line doubles as configuration (e.g. --ConnectionStrings:Spm=...); only warnings are
+        // logged, so the token or key stays the last line printed.
+        await using var host = await CommandHost.StartAsync(
+            args,
+            services => services.AddSpmSecurity(),
+            cancellationToken,
+            quiet: true);
+        return await SecurityCommands.RunAsync(args, host.Services, output, cancellationToken);
+    }
+
     /// <summary>The exit code (0 done, 1 failed) of the command <paramref name="args"/> name, or null when they name none.</summary>
     public static async Task<int?> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
@@ -34,6 +48,7 @@ public static class ServerCommands
         return args.FirstOrDefault() switch
         {
             ImportCommand.Name => await ImportCommand.RunAsync(args[1..], output, error, cancellationToken),
+            "token" or "apikey" => await RunSecurityCommandAsync(args, output, cancellationToken),
             _ => null,
         };
     }

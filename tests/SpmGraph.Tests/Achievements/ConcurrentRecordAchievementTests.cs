@@ -88,7 +88,7 @@ public sealed class ConcurrentRecordAchievementTests(SpmGraphFactory factory) : 
 
     private async Task<JsonNode> ReadAsync(string region)
     {
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ReadAsync(
             "query($region: String!, $year: Int!) { achievements(where: { region: { code: { eq: $region } }, year: { eq: $year } }) { nodes { served version history { action } } } }",
             new { region, year = Year });
         return Assert.Single(data["achievements"]!["nodes"]!.AsArray())!;

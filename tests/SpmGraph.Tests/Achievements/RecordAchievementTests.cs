@@ -18,7 +18,7 @@ public sealed class RecordAchievementTests(SpmGraphFactory factory) : IAsyncLife
     {
         var before = await factory.CountsAsync();
 
-        var data = await factory.ExecuteDataAsync(ContractOperations.Operation("RecordAchievement"), new
+        var data = await factory.ContractWriteAsync("RecordAchievement", new
         {
             input = new { regionCode = "19.71", indicatorCode = "KES.KK.01", year = Year, quarter = 1, target = 1_200, served = 300, qualityRate = 87.5, budgetRealized = 15_000_000 },
         });
@@ -30,7 +30,7 @@ public sealed class RecordAchievementTests(SpmGraphFactory factory) : IAsyncLife
         Assert.Equal(before with { Achievements = before.Achievements + 1, Reports = before.Reports + 1, AuditEntries = before.AuditEntries + 2 }, after);
 
         // The read side sees it at once: the row, and the region's DRAFT report for the quarter.
-        var read = await factory.ExecuteDataAsync(
+        var read = await factory.ReadAsync(
             """
             query($year: Int!) {
               achievements(where: { region: { code: { eq: "19.71" } }, year: { eq: $year }, quarter: { eq: 1 } }) { nodes { served status submittedAt onTime version } }
@@ -58,7 +58,7 @@ public sealed class RecordAchievementTests(SpmGraphFactory factory) : IAsyncLife
         Assert.Equal(2, (int)achievement["version"]!);
         var history = achievement["history"]!.AsArray();
         Assert.Equal(["UPDATED", "CREATED"], history.Select(h => (string)h!["action"]!));
-        Assert.All(history, h => Assert.Equal("anonymous", (string)h!["actor"]!));
+        Assert.All(history, h => Assert.Equal("test-region-19.01", (string)h!["actor"]!));
         Assert.Equal(
             """[{"field":"qualityRate","oldValue":"80","newValue":null},{"field":"served","oldValue":"100","newValue":"120"}]""",
             history[0]!["changes"]!.ToJsonString());

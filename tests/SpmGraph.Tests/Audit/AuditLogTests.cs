@@ -20,10 +20,10 @@ public sealed class AuditLogTests(SpmGraphFactory factory)
         Writes.AssertSucceeded(await factory.RecordAsync(Writes.Row("52.01", Year, 1, served: 25)));
         Writes.AssertSucceeded(await factory.ReportStepAsync("submitReport", new { regionCode = "52.01", year = Year, quarter = 1 }));
 
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ReadAsync(
             """
             {
-              rows: auditLog(where: { region: { code: { eq: "52.01" } }, entityType: { eq: ACHIEVEMENT }, actor: { eq: "anonymous" } }) {
+              rows: auditLog(where: { region: { code: { eq: "52.01" } }, entityType: { eq: ACHIEVEMENT }, actor: { eq: "test-region-52.01" } }) {
                 totalCount
                 nodes { entityType action actor region { code } changes { field oldValue newValue } }
               }

@@ -114,7 +114,7 @@ public sealed class ImportCommandTests(SpmGraphFactory factory) : IAsyncLifetime
     [Fact]
     public async Task Plans_import_by_region_and_indicator_code_with_the_OPD_the_API_shows()
     {
-        var opds = await factory.ExecuteDataAsync("""{ region(code: "62.01") { opds(first: 50) { nodes { id name } } } }""");
+        var opds = await factory.ReadAsync("""{ region(code: "62.01") { opds(first: 50) { nodes { id name } } } }""");
         var opd = opds["region"]!["opds"]!["nodes"]!.AsArray().First(o => ((string)o!["name"]!).StartsWith("Dinas Kesehatan", StringComparison.Ordinal))!;
         var (health, name) = ((string)opd["id"]!, (string)opd["name"]!);
         var file = Csv(
@@ -129,7 +129,7 @@ public sealed class ImportCommandTests(SpmGraphFactory factory) : IAsyncLifetime
         Assert.True(exitCode == 0, error);
         Assert.Contains("2 created", output, StringComparison.Ordinal);
         Assert.Equal(before with { Plans = before.Plans + 2, AuditEntries = before.AuditEntries + 2 }, await factory.CountsAsync());
-        var plans = await factory.ExecuteDataAsync("""{ plans(where: { region: { code: { eq: "62.01" } }, year: { eq: 2034 } }, order: [{ indicator: { code: ASC } }]) { nodes { budgetNeeded budgetGap unbudgeted planPeriod opd { name } } } }""");
+        var plans = await factory.ReadAsync("""{ plans(where: { region: { code: { eq: "62.01" } }, year: { eq: 2034 } }, order: [{ indicator: { code: ASC } }]) { nodes { budgetNeeded budgetGap unbudgeted planPeriod opd { name } } } }""");
         Assert.Equal(
             $$$"""[{"budgetNeeded":450000000,"budgetGap":50000000,"unbudgeted":true,"planPeriod":"Periode 2034","opd":{"name":"{{{name}}}"}},"""
             + $$$"""{"budgetNeeded":750000000,"budgetGap":0,"unbudgeted":false,"planPeriod":"Periode 2034 - 2039","opd":{"name":"{{{name}}}"}}]""",

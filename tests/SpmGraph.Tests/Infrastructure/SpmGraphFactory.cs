@@ -75,22 +75,46 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting(DatabaseServiceCollectionExtensions.ProviderKey, Provider.ToString());
         builder.UseSetting("ConnectionStrings:Spm", ConnectionString);
+
+        // The suite makes thousands of anonymous requests from one address; the rate-limit test uses a key with its own quota.
+        builder.UseSetting("RateLimiting:AnonymousPermitLimit", "1000000");
+        builder.UseSetting("RateLimiting:UserPermitLimit", "1000000");
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
 
     /// <summary>POSTs a GraphQL request and returns the parsed JSON response body.</summary>
-    public async Task<JsonObject> ExecuteAsync(string query, object? variables = null)
+    public Task<JsonObject> ExecuteAsync(string query, object? variables = null) => ExecuteAsAsync(null, query, variables);
+
+    /// <summary>POSTs a GraphQL request with credentials: a bearer token, or an API key ("key:..."), or none.</summary>
+    public async Task<JsonObject> ExecuteAsAsync(string? credential, string query, object? variables = null)
     {
         using var client = CreateClient();
-        using var response = await client.PostAsJsonAsync("/graphql", new { query, variables });
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/graphql") { Content = JsonContent.Create(new { query, variables }) };
+        if (credential?.StartsWith("key:", StringComparison.Ordinal) == true)
+        {
+            request.Headers.Add("X-Api-Key", credential[4..]);
+        }
+        else if (credential is not null)
+        {
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", credential);
+        }
+
+        using var response = await client.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
-        return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"Not JSON: {text}");
+        return JsonNode.Parse(text)?.AsObject() ?? throw new InvalidOperationException($"Not JSON ({(int)response.StatusCode}): {text}");
     }
 
+    /// <summary>A bearer token for a role, signed with the server's key.</summary>
+    public string TokenFor(SpmGraph.Domain.Model.AccessRole role, string? region = null) =>
+        Services.GetRequiredService<SpmGraph.Server.Security.TokenIssuer>().Create(role, region, $"test-{role}-{region}".ToLowerInvariant());
+
     /// <summary>Like <see cref="ExecuteAsync"/> but fails the test when the response has errors.</summary>
-    public async Task<JsonObject> ExecuteDataAsync(string query, object? variables = null)
+    public Task<JsonObject> ExecuteDataAsync(string query, object? variables = null) => ExecuteDataAsAsync(null, query, variables);
+
+    /// <summary>Like <see cref="ExecuteAsAsync"/> but fails the test when the response has errors.</summary>
+    public async Task<JsonObject> ExecuteDataAsAsync(string? credential, string query, object? variables = null)
     {
-        var body = await ExecuteAsync(query, variables);
+        var body = await ExecuteAsAsync(credential, query, variables);
         if (body["errors"] is JsonArray errors && errors.Count > 0)
         {
             throw new InvalidOperationException("GraphQL errors: " + errors.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));

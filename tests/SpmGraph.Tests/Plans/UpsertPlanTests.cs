@@ -17,7 +17,7 @@ public sealed class UpsertPlanTests(SpmGraphFactory factory)
         var opd = await OpdAsync("19.71", "Dinas Kesehatan");
         var before = await factory.CountsAsync();
 
-        var data = await factory.ExecuteDataAsync(ContractOperations.Operation("UpsertPlan"), new
+        var data = await factory.ContractWriteAsync("UpsertPlan", new
         {
             input = new { regionCode = "19.71", indicatorCode = "KES.KK.01", year = Year, opdId = opd, target = 2_000, unitCost = 450_000, budgetAllocated = 800_000_000, programCode = "1.02.02" },
         });
@@ -100,7 +100,7 @@ public sealed class UpsertPlanTests(SpmGraphFactory factory)
     /// <summary>The id the API shows for the region's OPD whose name starts so.</summary>
     private async Task<string> OpdAsync(string region, string namePrefix)
     {
-        var data = await factory.ExecuteDataAsync("query($code: String!) { region(code: $code) { opds(first: 50) { nodes { id name } } } }", new { code = region });
+        var data = await factory.ReadAsync("query($code: String!) { region(code: $code) { opds(first: 50) { nodes { id name } } } }", new { code = region });
         return (string)data["region"]!["opds"]!["nodes"]!.AsArray().First(o => ((string)o!["name"]!).StartsWith(namePrefix, StringComparison.Ordinal))!["id"]!;
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Model;
 using SpmGraph.Tests.Infrastructure;
 
 namespace SpmGraph.Tests.Reports;
@@ -11,7 +12,9 @@ public sealed class ReportQueryTests(SpmGraphFactory factory)
     [Fact]
     public async Task Reports_periods_and_scoring_schemes_answer_with_seeded_data()
     {
-        var data = await factory.ExecuteDataAsync(
+        // As NATIONAL: every region owes a report each quarter, drafts included.
+        var data = await factory.ExecuteDataAsAsync(
+            factory.TokenFor(AccessRole.National),
             """
             {
               reportingPeriods(first: 20) { totalCount nodes { year quarter opensAt closesAt } }

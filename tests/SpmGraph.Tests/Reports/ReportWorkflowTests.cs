@@ -20,7 +20,7 @@ public sealed class ReportWorkflowTests(SpmGraphFactory factory) : IAsyncLifetim
         await RecordTwoRowsAsync("33.01", quarter: 1);
         var before = DateTime.UtcNow.AddSeconds(-1);
 
-        var data = await factory.ExecuteDataAsync(ContractOperations.Operation("SubmitReport"), new { input = new { regionCode = "33.01", year = Year, quarter = 1 } });
+        var data = await factory.ContractWriteAsync("SubmitReport", new { input = new { regionCode = "33.01", year = Year, quarter = 1 } });
 
         var payload = data["submitReport"]!;
         var submittedAt = ((DateTime)payload["report"]!["submittedAt"]!).ToUniversalTime();
@@ -51,7 +51,7 @@ public sealed class ReportWorkflowTests(SpmGraphFactory factory) : IAsyncLifetim
         Writes.AssertSucceeded(payload);
         Assert.Equal("SUBMITTED", (string)payload["report"]!["status"]!);
         Assert.False((bool)payload["report"]!["onTime"]!);
-        var read = await factory.ExecuteDataAsync("""{ reports(where: { region: { code: { eq: "33.02" } }, year: { eq: 2019 }, onTime: { eq: false } }) { totalCount } }""");
+        var read = await factory.ReadAsync("""{ reports(where: { region: { code: { eq: "33.02" } }, year: { eq: 2019 }, onTime: { eq: false } }) { totalCount } }""");
         Assert.Equal(1, (int)read["reports"]!["totalCount"]!);
     }
 
@@ -61,7 +61,7 @@ public sealed class ReportWorkflowTests(SpmGraphFactory factory) : IAsyncLifetim
         await RecordTwoRowsAsync("33.03", quarter: 1);
         Writes.AssertSucceeded(await factory.ReportStepAsync("submitReport", Key("33.03", 1)));
 
-        var data = await factory.ExecuteDataAsync(ContractOperations.Operation("VerifyReport"), new { input = Key("33.03", 1) });
+        var data = await factory.ContractWriteAsync("VerifyReport", new { input = Key("33.03", 1) });
 
         var report = data["verifyReport"]!["report"]!;
         Assert.Equal("VERIFIED", (string)report["status"]!);
@@ -80,7 +80,7 @@ public sealed class ReportWorkflowTests(SpmGraphFactory factory) : IAsyncLifetim
         Writes.AssertSucceeded(await factory.ReportStepAsync("submitReport", Key("33.04", 1)));
         Assert.Equal(["REQUIRED input.reason"], Writes.ErrorsOf(await factory.ReportStepAsync("rejectReport", new { regionCode = "33.04", year = Year, quarter = 1, reason = "  " })));
 
-        var data = await factory.ExecuteDataAsync(ContractOperations.Operation("RejectReport"), new { input = new { regionCode = "33.04", year = Year, quarter = 1, reason = "Bukti dukung capaian belum diunggah." } });
+        var data = await factory.ContractWriteAsync("RejectReport", new { input = new { regionCode = "33.04", year = Year, quarter = 1, reason = "Bukti dukung capaian belum diunggah." } });
 
         Assert.Equal("""{"report":{"status":"REJECTED"},"errors":[]}""", data["rejectReport"]!.ToJsonString());
         Assert.All(await RowsAsync("33.04", 1), r => Assert.Equal("REJECTED", (string)r!["status"]!));
@@ -153,7 +153,7 @@ public sealed class ReportWorkflowTests(SpmGraphFactory factory) : IAsyncLifetim
             Writes.AssertSucceeded(await factory.ReportStepAsync(step, Key("33.08", 2)));
         }
 
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ReadAsync(
             """{ reports(where: { region: { code: { eq: "33.08" } }, year: { eq: 2031 } }) { nodes { version history { action changes { field newValue } } } } }""");
 
         var report = Assert.Single(data["reports"]!["nodes"]!.AsArray())!;
@@ -174,7 +174,7 @@ public sealed class ReportWorkflowTests(SpmGraphFactory factory) : IAsyncLifetim
 
     private async Task<JsonArray> RowsAsync(string region, int quarter)
     {
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ReadAsync(
             "query($region: String!, $year: Int!, $quarter: Int!) { achievements(where: { region: { code: { eq: $region } }, year: { eq: $year }, quarter: { eq: $quarter } }) { nodes { status submittedAt verifiedAt onTime } } }",
             new { region, year = Year, quarter });
         return data["achievements"]!["nodes"]!.AsArray();

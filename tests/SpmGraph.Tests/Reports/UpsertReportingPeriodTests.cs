@@ -28,7 +28,7 @@ public sealed class UpsertReportingPeriodTests(SpmGraphFactory factory)
             Selection);
         Writes.AssertSucceeded(moved);
         Assert.Equal(2, (int)moved["reportingPeriod"]!["version"]!);
-        var read = await factory.ExecuteDataAsync("""{ reports(where: { region: { code: { eq: "51.01" } }, year: { eq: 2037 } }) { nodes { onTime reportingPeriod { closesAt } } } }""");
+        var read = await factory.ReadAsync("""{ reports(where: { region: { code: { eq: "51.01" } }, year: { eq: 2037 } }) { nodes { onTime reportingPeriod { closesAt } } } }""");
         Assert.False((bool)read["reports"]!["nodes"]![0]!["onTime"]!);
     }
 

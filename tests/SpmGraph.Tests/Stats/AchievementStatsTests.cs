@@ -11,6 +11,9 @@ namespace SpmGraph.Tests.Stats;
 [Collection(ServerFixtureGroup.Name)]
 public sealed class AchievementStatsTests(SpmGraphFactory factory)
 {
+    // Measures are checked over every row, so these read as NATIONAL (scopes have their own tests).
+    private string National => factory.TokenFor(AccessRole.National);
+
     private const string Measures = "count regionCount target served achievementRate meanRegionRate minRate maxRate completeCount qualityRate spmIndex band";
 
     /// <summary>A `where` and the same selection as a predicate over the raw rows.</summary>
@@ -47,7 +50,7 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     public async Task Measures_equal_an_independent_computation_over_the_raw_rows(string groupBy, string where, string selection)
     {
         var dimensions = groupBy.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ExecuteDataAsAsync(National,
             $$"""
             {
               achievementStats(where: {{where}}, groupBy: [{{string.Join(", ", dimensions)}}], first: 100) {
@@ -74,7 +77,7 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     [Fact]
     public async Task A_year_with_no_data_is_an_empty_result_not_an_error()
     {
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ExecuteDataAsAsync(National,
             "{ achievementStats(where: { year: { eq: 1999 } }, groupBy: [PROVINCE]) { totalCount nodes { count } } none: achievementStats(where: { year: { eq: 1999 } }) { totalCount nodes { count } } }");
 
         Assert.Equal(0, (int)data["achievementStats"]!["totalCount"]!);
@@ -85,7 +88,7 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     [Fact]
     public async Task Having_and_order_on_measures_match_the_in_memory_groups()
     {
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ExecuteDataAsAsync(National,
             """
             {
               achievementStats(
@@ -117,7 +120,7 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     [Fact]
     public async Task Province_rollup_sums_its_kab_kota_targets()
     {
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ExecuteDataAsAsync(National,
             """
             {
               region(code: "16") {
@@ -159,7 +162,7 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
         try
         {
             const string where = "{ year: { eq: 2024 }, quarter: { eq: 4 }, region: { parent: { code: { eq: \"19\" } } } }";
-            var data = await factory.ExecuteDataAsync(
+            var data = await factory.ExecuteDataAsAsync(National,
                 $$"""{ achievementStats(where: {{where}}, groupBy: [SECTOR], scheme: "TEST_EQUAL") { nodes { key { sector } {{Measures}} scheme { code recipientWeight } } } }""");
             var rows = await RawRowsAsync("2024-Q4-kabkota-19");
 
@@ -184,7 +187,7 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     [InlineData("{ planStats(groupBy: [QUARTER]) { nodes { count } } }", null)]
     public async Task Unknown_dimensions_schemes_and_unfilterable_measures_are_clear_errors(string query, string? code)
     {
-        var body = await factory.ExecuteAsync(query);
+        var body = await factory.ExecuteAsAsync(National, query);
 
         var error = Assert.Single(body["errors"]!.AsArray());
         if (code is not null)
@@ -202,7 +205,7 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     public async Task A_stats_query_is_one_group_by_statement()
     {
         factory.Sql.Reset();
-        await factory.ExecuteDataAsync(
+        await factory.ExecuteDataAsAsync(National,
             "{ achievementStats(where: { year: { eq: 2024 } }, groupBy: [YEAR, QUARTER], order: [{ quarter: ASC }]) { nodes { key { year quarter } target served achievementRate spmIndex band } } }");
 
         var statements = factory.Sql.Commands.Where(c => c.Contains("\"Achievements\"", StringComparison.Ordinal)).ToList();

@@ -9,10 +9,13 @@ namespace SpmGraph.Tests.Stats;
 [Collection(ServerFixtureGroup.Name)]
 public sealed class PlanAndReportingStatsTests(SpmGraphFactory factory)
 {
+    // Measures are checked over every row, so these read as NATIONAL (scopes have their own tests).
+    private string National => factory.TokenFor(AccessRole.National);
+
     [Fact]
     public async Task Plan_measures_per_province_equal_sums_over_the_raw_plans()
     {
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ExecuteDataAsAsync(National,
             """
             {
               planStats(where: { year: { eq: 2024 } }, groupBy: [PROVINCE], first: 50) {
@@ -46,7 +49,7 @@ public sealed class PlanAndReportingStatsTests(SpmGraphFactory factory)
     [Fact]
     public async Task Reporting_measures_per_province_follow_the_contract_definitions()
     {
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ExecuteDataAsAsync(National,
             """
             {
               reportingStats(where: { year: { eq: 2024 }, quarter: { eq: 2 } }, groupBy: [PROVINCE], first: 50, order: [{ onTimeRate: ASC }]) {

@@ -1,7 +1,9 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Model;
 using SpmGraph.Tests.Infrastructure;
 
 namespace SpmGraph.Tests.Writing;
@@ -29,7 +31,8 @@ internal static class Writes
     /// <summary>Runs `name(input: $input) { selection errors }` and returns the payload; fails on request errors (a 500 or an exception).</summary>
     public static async Task<JsonObject> MutateAsync(this SpmGraphFactory factory, string name, string inputType, object input, string selection)
     {
-        var data = await factory.ExecuteDataAsync(
+        var data = await factory.ExecuteDataAsAsync(
+            factory.WriterFor(name, input),
             $"mutation($input: {inputType}!) {{ {name}(input: $input) {{ {selection} {UserErrors} }} }}",
             new { input });
         return data[name]!.AsObject();
@@ -43,6 +46,36 @@ internal static class Writes
         var inputType = char.ToUpperInvariant(step[0]) + step[1..] + "Input";
         return factory.MutateAsync(step, inputType, input, selection);
     }
+
+    /// <summary>
+    /// The caller entitled to a mutation (README, "Authentication and roles"): the region itself for its
+    /// data, its province (NATIONAL for a province) to verify or reject, NATIONAL for reporting periods.
+    /// </summary>
+    public static string WriterFor(this SpmGraphFactory factory, string mutation, object input)
+    {
+        if (mutation == "upsertReportingPeriod")
+        {
+            return factory.TokenFor(AccessRole.National);
+        }
+
+        var region = (string)JsonSerializer.SerializeToNode(input)!["regionCode"]!;
+        var province = region.Contains('.', StringComparison.Ordinal) ? region.Split('.')[0] : null;
+        return mutation is "verifyReport" or "rejectReport"
+            ? province is null ? factory.TokenFor(AccessRole.National) : factory.TokenFor(AccessRole.Province, province)
+            : factory.TokenFor(AccessRole.Region, region);
+    }
+
+    /// <summary>Runs one of the contract's mutations as the caller entitled to it.</summary>
+    public static Task<JsonObject> ContractWriteAsync(this SpmGraphFactory factory, string operation, object variables)
+    {
+        var mutation = char.ToLowerInvariant(operation[0]) + operation[1..];
+        var input = JsonSerializer.SerializeToNode(variables)!["input"]!;
+        return factory.ExecuteDataAsAsync(factory.WriterFor(mutation, input), ContractOperations.Operation(operation), variables);
+    }
+
+    /// <summary>Reads as NATIONAL: the write tests look at drafts, which the public view hides.</summary>
+    public static Task<JsonObject> ReadAsync(this SpmGraphFactory factory, string query, object? variables = null) =>
+        factory.ExecuteDataAsAsync(factory.TokenFor(AccessRole.National), query, variables);
 
     /// <summary>An achievement input with every field, for a kab/kota jenis unless told otherwise.</summary>
     public static Dictionary<string, object?> Row(string region, int year, int quarter, long served, string indicator = "KES.KK.01", long target = 1_000, double? quality = 90, long budget = 1_000_000) => new()

@@ -1,0 +1,130 @@
+using System.Linq.Expressions;
+using System.Security.Claims;
+using GraphQL;
+using SpmGraph.Domain.Model;
+
+namespace SpmGraph.GraphQL.Security;
+
+/// <summary>
+/// What the caller may see and change, from its claims. Everyone reads the public view
+/// (SUBMITTED and VERIFIED rows, catalogs, plans); NATIONAL reads everything; PROVINCE also reads
+/// its own and its kabupaten/kota's drafts; REGION its own. Every list, lookup and aggregate
+/// filters through these predicates, so a count never reveals a row the caller cannot read.
+/// </summary>
+public sealed class CallerScope
+{
+    private CallerScope(AccessRole? role, string? regionCode)
+    {
+        Role = role;
+        RegionCode = regionCode;
+    }
+
+    public static CallerScope Anonymous { get; } = new(null, null);
+
+    public AccessRole? Role { get; }
+
+    /// <summary>The region a PROVINCE or REGION caller speaks for.</summary>
+    public string? RegionCode { get; }
+
+    public bool IsNational => Role == AccessRole.National;
+
+    public static CallerScope From(ClaimsPrincipal? user)
+    {
+        if (user?.Identity?.IsAuthenticated != true || !SpmClaims.TryParseRole(user.FindFirst(SpmClaims.Role)?.Value, out var role))
+        {
+            return Anonymous;
+        }
+
+        var region = user.FindFirst(SpmClaims.Region)?.Value;
+        return role == AccessRole.National || !string.IsNullOrEmpty(region) ? new CallerScope(role, region) : Anonymous;
+    }
+
+    /// <summary>Regions whose unpublished data (drafts, rejections) the caller may read and write.</summary>
+    public Expression<Func<Region, bool>> Covers()
+    {
+        var code = RegionCode;
+        return Role switch
+        {
+            AccessRole.National => r => true,
+            AccessRole.Province => r => r.Code == code || (r.Parent != null && r.Parent.Code == code),
+            AccessRole.Region => r => r.Code == code,
+            _ => r => false,
+        };
+    }
+
+    /// <summary>True when the caller's scope covers this region (by code and parent code).</summary>
+    public bool CoversRegion(string code, string? parentCode) => Role switch
+    {
+        AccessRole.National => true,
+        AccessRole.Province => code == RegionCode || parentCode == RegionCode,
+        AccessRole.Region => code == RegionCode,
+        _ => false,
+    };
+
+    /// <summary>Audit entries the caller may read: none for the public, those of its regions (and of reporting periods) otherwise.</summary>
+    public Expression<Func<AuditEntry, bool>> AuditVisible()
+    {
+        if (IsNational)
+        {
+            return e => true;
+        }
+
+        if (Role is null)
+        {
+            return e => false;
+        }
+
+        var covers = Covers();
+        var entry = Expression.Parameter(typeof(AuditEntry), "e");
+        var region = Expression.Property(entry, nameof(AuditEntry.Region));
+        var body = Expression.OrElse(
+            Expression.Equal(Expression.Property(entry, nameof(AuditEntry.RegionId)), Expression.Constant(null, typeof(int?))),
+            Expression.AndAlso(Expression.NotEqual(region, Expression.Constant(null, typeof(Region))), new Substitute(covers.Parameters[0], region).Visit(covers.Body)));
+        return Expression.Lambda<Func<AuditEntry, bool>>(body, entry);
+    }
+
+    /// <summary>Rows the caller may read: published ones, and all of the regions it covers.</summary>
+    public Expression<Func<T, bool>>? Visible<T>(Expression<Func<T, ReportStatus>> status, Expression<Func<T, Region>> region)
+    {
+        if (IsNational)
+        {
+            return null;
+        }
+
+        var row = status.Parameters[0];
+        var statusOf = status.Body;
+        Expression published = Expression.OrElse(
+            Expression.Equal(statusOf, Expression.Constant(ReportStatus.Submitted)),
+            Expression.Equal(statusOf, Expression.Constant(ReportStatus.Verified)));
+        if (Role is not null)
+        {
+            var covers = Covers();
+            var regionOf = new Substitute(region.Parameters[0], row).Visit(region.Body);
+            published = Expression.OrElse(published, new Substitute(covers.Parameters[0], regionOf).Visit(covers.Body));
+        }
+
+        return Expression.Lambda<Func<T, bool>>(published, row);
+    }
+
+    private sealed class Substitute(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : base.VisitParameter(node);
+    }
+}
+
+public static class CallerScopeExtensions
+{
+    /// <summary>The caller's scope, from the user the transport put on the request.</summary>
+    public static CallerScope Scope(this IResolveFieldContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return CallerScope.From(context.User);
+    }
+
+    /// <summary>Only the rows the caller may read.</summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> rows, CallerScope scope, Expression<Func<T, ReportStatus>> status, Expression<Func<T, Region>> region)
+    {
+        ArgumentNullException.ThrowIfNull(scope);
+        return scope.Visible(status, region) is { } visible ? rows.Where(visible) : rows;
+    }
+}

@@ -1,0 +1,71 @@
+using GraphQL;
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.Domain.Model;
+using SpmGraph.Domain.Writing;
+using SpmGraph.GraphQL.Common;
+
+namespace SpmGraph.GraphQL.Security;
+
+/// <summary>What a mutation does, for deciding who may do it.</summary>
+public enum WriteKind
+{
+    /// <summary>Enter a region's plans and achievements, submit its report: the region itself.</summary>
+    RegionData,
+
+    /// <summary>Verify or reject a submitted report: the province for its kab/kota, Kemendagri (NATIONAL) for a province.</summary>
+    Verify,
+
+    /// <summary>Reopen a report: the region itself or its verifier.</summary>
+    Reopen,
+
+    /// <summary>Open and close reporting windows: NATIONAL.</summary>
+    ReportingPeriods,
+}
+
+/// <summary>Checks a write against the caller's scope before any row is touched.</summary>
+public static class WriteAccess
+{
+    /// <summary>Null when the caller may write; otherwise the error the payload carries (nothing is written).</summary>
+    public static async Task<WriteError?> DenyAsync(IResolveFieldContext context, WriteKind kind, string? regionCode)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var scope = context.Scope();
+        if (scope.Role is null)
+        {
+            return WriteError.Whole(WriteErrorCodes.Unauthenticated, "Writes need a signed-in caller: send `Authorization: Bearer <token>` or `X-Api-Key`.");
+        }
+
+        if (kind == WriteKind.ReportingPeriods)
+        {
+            return scope.IsNational ? null : WriteError.Whole(WriteErrorCodes.Forbidden, "Only NATIONAL callers manage reporting periods.");
+        }
+
+        await using var db = await Db.OpenAsync(context);
+        var region = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode)
+            .Select(r => new { r.Code, Parent = r.Parent == null ? null : r.Parent.Code })
+            .SingleOrDefaultAsync(context.CancellationToken);
+        if (region is null)
+        {
+            // The writer reports the unknown region with its own code.
+            return null;
+        }
+
+        var isRegion = scope.Role is AccessRole.Region or AccessRole.Province && scope.RegionCode == region.Code;
+        var isVerifier = region.Parent is null ? scope.IsNational : scope.Role == AccessRole.Province && scope.RegionCode == region.Parent;
+        var allowed = kind switch
+        {
+            WriteKind.RegionData => isRegion,
+            WriteKind.Verify => isVerifier,
+            WriteKind.Reopen => isRegion || isVerifier,
+            _ => false,
+        };
+        return allowed
+            ? null
+            : WriteError.At("regionCode", WriteErrorCodes.Forbidden, kind switch
+            {
+                WriteKind.RegionData => $"Only {region.Code} itself writes its data.",
+                WriteKind.Verify => region.Parent is null ? $"Only NATIONAL verifies the province {region.Code}." : $"Only the province {region.Parent} verifies {region.Code}.",
+                _ => $"Only {region.Code} or its verifier reopens its reports.",
+            });
+    }
+}
