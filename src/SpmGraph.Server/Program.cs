@@ -2,6 +2,7 @@ using SpmGraph.GraphQL;
 using SpmGraph.Server.Commands;
 using SpmGraph.Server.Database;
 using SpmGraph.Server.Http;
+using SpmGraph.Server.Import;
 using SpmGraph.Server.Security;
 
 // Commands (`import achievements FILE.csv`, `token create ...`, `apikey ...`) run instead of the web host.
@@ -16,6 +17,7 @@ builder.Services.AddSpmDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSpmGraphQL();
 builder.Services.AddGraphQLHttp();
 builder.Services.AddSpmSecurity();
+builder.Services.AddSpmImport();
 
 var app = builder.Build();
 
@@ -23,6 +25,7 @@ await app.Services.InitializeSpmDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseSpmSecurity();
 app.MapGraphQLHttp("/graphql");
+app.MapSpmImport();
 
 await app.RunAsync();
 

@@ -47,7 +47,7 @@ public sealed class CsvImporter(AchievementWriter achievements, PlanWriter plans
         new("plan_period", false),
     ];
 
-    public Task<ImportResult> ImportAchievementsAsync(TextReader csv, string actor, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+    public Task<ImportResult> ImportAchievementsAsync(TextReader csv, string actor, IProgress<ImportProgress>? progress, CancellationToken cancellationToken, Func<string, bool>? mayWriteRegion = null) =>
         ImportAsync(
             csv,
             AchievementColumns,
@@ -63,11 +63,13 @@ public sealed class CsvImporter(AchievementWriter achievements, PlanWriter plans
                 BudgetRealized = row.Long("budget_realized"),
             },
             input => $"{input.RegionCode.Trim()}|{input.IndicatorCode.Trim().ToUpperInvariant()}|{input.Year}|{input.Quarter}",
+            input => input.RegionCode.Trim(),
+            mayWriteRegion,
             "region, indicator, year and quarter",
             (inputs, options) => achievements.RecordManyAsync(inputs, actor, options, cancellationToken),
             progress);
 
-    public Task<ImportResult> ImportPlansAsync(TextReader csv, string actor, IProgress<ImportProgress>? progress, CancellationToken cancellationToken) =>
+    public Task<ImportResult> ImportPlansAsync(TextReader csv, string actor, IProgress<ImportProgress>? progress, CancellationToken cancellationToken, Func<string, bool>? mayWriteRegion = null) =>
         ImportAsync(
             csv,
             PlanColumns,
@@ -85,6 +87,8 @@ public sealed class CsvImporter(AchievementWriter achievements, PlanWriter plans
                 PlanPeriod = row.OptionalText("plan_period"),
             },
             input => $"{input.RegionCode.Trim()}|{input.IndicatorCode.Trim().ToUpperInvariant()}|{input.Year}",
+            input => input.RegionCode.Trim(),
+            mayWriteRegion,
             "region, indicator and year",
             (inputs, options) => plans.UpsertManyAsync(inputs, actor, options, cancellationToken),
             progress);
@@ -97,6 +101,8 @@ public sealed class CsvImporter(AchievementWriter achievements, PlanWriter plans
         IReadOnlyList<CsvColumn> columns,
         Func<ImportLine, TInput> parse,
         Func<TInput, string> keyOf,
+        Func<TInput, string> regionOf,
+        Func<string, bool>? mayWriteRegion,
         string keyName,
         Func<IReadOnlyList<TInput>, BatchWriteOptions, Task<BatchWriteResult<TRow>>> write,
         IProgress<ImportProgress>? progress)
@@ -139,7 +145,12 @@ public sealed class CsvImporter(AchievementWriter achievements, PlanWriter plans
                 else
                 {
                     var input = parse(new ImportLine(csv, header, line, errors));
-                    if (errors.Count == before && !firstLines.TryAdd(keyOf(input), line))
+                    if (errors.Count == before && mayWriteRegion is not null && !mayWriteRegion(regionOf(input)))
+                    {
+                        // An upload writes only the regions its caller may write (README, "Authentication and roles").
+                        errors.Add(new ImportError(line, "region_code", WriteErrorCodes.Forbidden, $"The caller may not write the data of {regionOf(input)}."));
+                    }
+                    else if (errors.Count == before && !firstLines.TryAdd(keyOf(input), line))
                     {
                         errors.Add(new ImportError(line, null, WriteErrorCodes.DuplicateRow, $"The same {keyName} as line {firstLines[keyOf(input)]}."));
                     }

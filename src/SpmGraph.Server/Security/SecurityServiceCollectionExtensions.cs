@@ -48,6 +48,7 @@ public static class SecurityServiceCollectionExtensions
                 };
             });
 
+        services.AddAuthorization();
         services.AddRateLimiter(limiter =>
         {
             limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
@@ -101,6 +102,7 @@ public static class SecurityServiceCollectionExtensions
             await next(context);
         });
         app.UseRateLimiter();
+        app.UseAuthorization();
         return app;
     }
 

@@ -1,0 +1,71 @@
+using System.Text.Json;
+using SpmGraph.GraphQL.Security;
+
+namespace SpmGraph.Server.Import;
+
+/// <summary>
+/// `POST /import/achievements` and `POST /import/plans` with a CSV body (`Content-Type: text/csv`):
+/// the same import as the command, for a signed-in caller, limited to the regions it may write.
+/// </summary>
+public static class ImportEndpoints
+{
+    public static IEndpointRouteBuilder MapSpmImport(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost("/import/{kind}", ImportAsync).RequireAuthorization().WithName("Import");
+        return endpoints;
+    }
+
+    private static async Task ImportAsync(HttpContext context, string kind, CsvImporter importer)
+    {
+        if (kind is not ("achievements" or "plans"))
+        {
+            await WriteAsync(context, StatusCodes.Status404NotFound, new { errors = new[] { new { code = "NOT_FOUND", message = "Import achievements or plans: POST /import/achievements or /import/plans." } } });
+            return;
+        }
+
+        if (context.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
+        {
+            await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, new { errors = new[] { new { code = "UNSUPPORTED_MEDIA_TYPE", message = "Send the file as the body with Content-Type: text/csv." } } });
+            return;
+        }
+
+        var scope = CallerScope.From(context.User);
+        var actor = "upload:" + (context.User.Identity?.Name ?? "unknown");
+        // The CSV reader reads synchronously, which Kestrel forbids on the request stream: buffer the file
+        // (Kestrel's request size limit bounds it) and read it from memory.
+        string text;
+        using (var body = new StreamReader(context.Request.Body, detectEncodingFromByteOrderMarks: true))
+        {
+            text = await body.ReadToEndAsync(context.RequestAborted);
+        }
+
+        using var reader = new StringReader(text);
+        Func<string, bool> mayWrite = region => scope.Role is not null && !scope.IsNational && scope.RegionCode == region;
+        var result = kind == "achievements"
+            ? await importer.ImportAchievementsAsync(reader, actor, null, context.RequestAborted, mayWrite)
+            : await importer.ImportPlansAsync(reader, actor, null, context.RequestAborted, mayWrite);
+
+        await WriteAsync(context, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, new
+        {
+            rows = result.Rows,
+            created = result.Created,
+            updated = result.Updated,
+            unchanged = result.Unchanged,
+            auditEntries = result.AuditEntries,
+            errors = result.Errors.Select(e => new { line = e.Line, column = e.Column, code = e.Code, message = e.Message }),
+        });
+    }
+
+    private static async Task WriteAsync(HttpContext context, int status, object body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, context.RequestAborted);
+    }
+}
+
+public static class ImportServiceCollectionExtensions
+{
+    /// <summary>The importer behind the upload endpoints (the writers come with the GraphQL layer).</summary>
+    public static IServiceCollection AddSpmImport(this IServiceCollection services) => services.AddSingleton<CsvImporter>();
+}
