@@ -22,14 +22,8 @@ public sealed class AchievementMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<AchievementInput>("input");
-                if (await WriteAccess.DenyAsync(ctx, WriteKind.RegionData, input.RegionCode) is { } denied)
-                {
-                    return MutationPayload.From(WriteResult.Failure<Achievement>(denied));
-                }
-
                 var writer = ctx.RequestServices!.GetRequiredService<AchievementWriter>();
-                var result = await writer.RecordAsync(input, MutationPayload.Actor(ctx), ctx.CancellationToken);
-                return MutationPayload.From(result);
+                return await WriteAccess.GuardedAsync(ctx, WriteKind.RegionData, input.RegionCode, () => writer.RecordAsync(input, MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
     }
 }

@@ -21,13 +21,8 @@ public sealed class PlanMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<UpsertPlanInput>("input");
-                if (await WriteAccess.DenyAsync(ctx, WriteKind.RegionData, input.RegionCode) is { } denied)
-                {
-                    return MutationPayload.From(WriteResult.Failure<Plan>(denied));
-                }
-
                 var writer = ctx.RequestServices!.GetRequiredService<PlanWriter>();
-                return MutationPayload.From(await writer.UpsertAsync(input.ToPlanInput(), MutationPayload.Actor(ctx), ctx.CancellationToken));
+                return await WriteAccess.GuardedAsync(ctx, WriteKind.RegionData, input.RegionCode, () => writer.UpsertAsync(input.ToPlanInput(), MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
     }
 }

@@ -33,13 +33,8 @@ public sealed class ReportMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<RejectReportInput>("input");
-                if (await WriteAccess.DenyAsync(ctx, WriteKind.Verify, input.RegionCode) is { } denied)
-                {
-                    return MutationPayload.From(WriteResult.Failure<Report>(denied));
-                }
-
                 var workflow = ctx.RequestServices!.GetRequiredService<ReportWorkflow>();
-                return MutationPayload.From(await workflow.RejectAsync(input.ToReportInput(), input.Reason, MutationPayload.Actor(ctx), ctx.CancellationToken));
+                return await WriteAccess.GuardedAsync(ctx, WriteKind.Verify, input.RegionCode, () => workflow.RejectAsync(input.ToReportInput(), input.Reason, MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
         Step<ReopenReportInputGraphType, ReopenReportPayloadGraphType>(
             mutation,
@@ -53,17 +48,12 @@ public sealed class ReportMutations : IMutationFields
             .Argument<NonNullGraphType<UpsertReportingPeriodInputGraphType>>("input")
             .ResolveAsync(async ctx =>
             {
-                if (await WriteAccess.DenyAsync(ctx, WriteKind.ReportingPeriods, null) is { } denied)
-                {
-                    return MutationPayload.From(WriteResult.Failure<ReportingPeriod>(denied));
-                }
-
                 var writer = ctx.RequestServices!.GetRequiredService<ReportingPeriodWriter>();
-                var result = await writer.UpsertAsync(ctx.GetArgument<ReportingPeriodInput>("input"), MutationPayload.Actor(ctx), ctx.CancellationToken);
+                var payload = await WriteAccess.GuardedAsync(ctx, WriteKind.ReportingPeriods, null, () => writer.UpsertAsync(ctx.GetArgument<ReportingPeriodInput>("input"), MutationPayload.Actor(ctx), ctx.CancellationToken));
 
                 // Later fields of this request time reports against the new window.
                 ctx.RequestServices!.GetRequiredService<ReportingCalendar>().Invalidate();
-                return MutationPayload.From(result);
+                return payload;
             });
     }
 
@@ -82,13 +72,8 @@ public sealed class ReportMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<ReportInput>("input");
-                if (await WriteAccess.DenyAsync(ctx, kind, input.RegionCode) is { } denied)
-                {
-                    return MutationPayload.From(WriteResult.Failure<Report>(denied));
-                }
-
                 var workflow = ctx.RequestServices!.GetRequiredService<ReportWorkflow>();
-                return MutationPayload.From(await run(workflow, input, MutationPayload.Actor(ctx), ctx));
+                return await WriteAccess.GuardedAsync(ctx, kind, input.RegionCode, () => run(workflow, input, MutationPayload.Actor(ctx), ctx));
             });
     }
 }

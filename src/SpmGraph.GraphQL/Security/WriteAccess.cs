@@ -25,6 +25,14 @@ public enum WriteKind
 /// <summary>Checks a write against the caller's scope before any row is touched.</summary>
 public static class WriteAccess
 {
+    /// <summary>Runs <paramref name="write"/> when the caller may; otherwise answers the refusal (nothing is written).</summary>
+    public static async Task<MutationPayload<T>> GuardedAsync<T>(IResolveFieldContext context, WriteKind kind, string? regionCode, Func<Task<WriteResult<T>>> write)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        return MutationPayload.From(await DenyAsync(context, kind, regionCode) is { } denied ? WriteResult.Failure<T>(denied) : await write());
+    }
+
     /// <summary>Null when the caller may write; otherwise the error the payload carries (nothing is written).</summary>
     public static async Task<WriteError?> DenyAsync(IResolveFieldContext context, WriteKind kind, string? regionCode)
     {
