@@ -1,7 +1,7 @@
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.QueryConventions;
 using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Indicators;
@@ -37,13 +37,9 @@ public sealed class SectorGraphType : ObjectGraphType<Sector>
         Field<NonNullGraphType<IntGraphType>>("indicatorCount")
             .Description("Number of jenis pelayanan dasar in this bidang, both levels.")
             .Resolve(ctx => ctx.Loader<IndicatorCountBySectorLoader>().Load(ctx.Source.Code));
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<IndicatorGraphType>>>>("indicators")
-            .Description("The jenis of this bidang, by code.")
-            .ResolveAsync(async ctx =>
-            {
-                await using var db = await Db.OpenAsync(ctx);
-                return await db.Indicators.AsNoTracking().Where(i => i.Sector == ctx.Source.Code).OrderBy(i => i.Code).ToListAsync(ctx.CancellationToken);
-            });
+        this.NestedConnection<Sector, SectorCode, IndicatorGraphType, Indicator>("indicators", s => s.Code, s => s.Indicators, c => c
+                .Filter<IndicatorFilterInputGraphType>().Sort<IndicatorSortInputGraphType>().DefaultOrderBy(i => i.Code).Key(i => i.Id))
+            .Description("The jenis of this bidang (by code unless `order` says otherwise).");
     }
 }
 

@@ -37,4 +37,23 @@ public sealed class CatalogQueryTests(SpmGraphFactory factory)
 
         Snap.Match(data);
     }
+
+    [Fact]
+    public async Task Each_sector_pages_its_own_indicators_in_one_batch()
+    {
+        factory.Sql.Reset();
+        var data = await factory.ExecuteDataAsync(
+            "{ sectors { code indicatorCount indicators(first: 50, order: [{ code: DESC }]) { totalCount nodes { code sector } } } }");
+
+        Assert.Single(factory.Sql.Commands, c => c.Contains("\"Indicators\"", StringComparison.Ordinal) && c.Contains("ROW_NUMBER", StringComparison.Ordinal));
+        foreach (var sector in data["sectors"]!.AsArray())
+        {
+            var nodes = sector!["indicators"]!["nodes"]!.AsArray();
+            var codes = nodes.Select(n => (string)n!["code"]!).ToList();
+            Assert.Equal((int)sector["indicatorCount"]!, (int)sector["indicators"]!["totalCount"]!);
+            Assert.Equal(codes.Count, (int)sector["indicatorCount"]!);
+            Assert.All(nodes, n => Assert.Equal((string?)sector["code"], (string?)n!["sector"]));
+            Assert.Equal(codes.OrderByDescending(c => c, StringComparer.Ordinal), codes);
+        }
+    }
 }
