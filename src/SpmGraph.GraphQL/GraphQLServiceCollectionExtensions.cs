@@ -38,6 +38,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<IMutationFields, AchievementMutations>();
         services.AddSingleton<IMutationFields, PlanMutations>();
         services.AddSingleton<IMutationFields, ReportMutations>();
+        services.AddSingleton<IMutationFields, ScoringMutations>();
         services.AddSpmWriting();
 
         // Loaders batch and cache per request.

@@ -61,6 +61,12 @@ public static class WriteErrorCodes
     /// <summary>Someone else wrote the row first (or expectedVersion is not the stored version); nothing was written.</summary>
     public const string Conflict = "CONFLICT";
 
+    /// <summary>Scoring weights outside 0-1 or not summing to 1.</summary>
+    public const string InvalidWeights = "INVALID_WEIGHTS";
+
+    /// <summary>Scoring bands missing, repeated, or leaving indices without a band (none from 0).</summary>
+    public const string InvalidBands = "INVALID_BANDS";
+
     /// <summary>The caller is not signed in; writes need a token or an API key.</summary>
     public const string Unauthenticated = "UNAUTHENTICATED";
 

@@ -20,6 +20,9 @@ public enum WriteKind
 
     /// <summary>Open and close reporting windows: NATIONAL.</summary>
     ReportingPeriods,
+
+    /// <summary>Add scoring schemes and choose the active one: NATIONAL.</summary>
+    ScoringSchemes,
 }
 
 /// <summary>Checks a write against the caller's scope before any row is touched.</summary>
@@ -43,9 +46,9 @@ public static class WriteAccess
             return WriteError.Whole(WriteErrorCodes.Unauthenticated, "Writes need a signed-in caller: send `Authorization: Bearer <token>` or `X-Api-Key`.");
         }
 
-        if (kind == WriteKind.ReportingPeriods)
+        if (kind is WriteKind.ReportingPeriods or WriteKind.ScoringSchemes)
         {
-            return scope.IsNational ? null : WriteError.Whole(WriteErrorCodes.Forbidden, "Only NATIONAL callers manage reporting periods.");
+            return scope.IsNational ? null : WriteError.Whole(WriteErrorCodes.Forbidden, $"Only NATIONAL callers manage {(kind == WriteKind.ReportingPeriods ? "reporting periods" : "scoring schemes")}.");
         }
 
         await using var db = await Db.OpenAsync(context);
