@@ -5,7 +5,5 @@ public static class ErrorCodes
 {
     public const string InvalidArgument = "INVALID_ARGUMENT";
 
-    public const string PageSizeExceeded = "PAGE_SIZE_EXCEEDED";
-
     public const string InvalidId = "INVALID_ID";
 }

@@ -22,10 +22,6 @@ public sealed class StatsDefinition<TSource, TRow>
     private readonly Dictionary<string, MeasureDefinition> _measures = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string[]> _derived = new(StringComparer.Ordinal);
 
-    public IReadOnlyCollection<StatsDimension> Dimensions => _dimensions.Keys;
-
-    public IReadOnlyCollection<string> MeasureNames => _measures.Keys;
-
     /// <summary>A dimension: which key column it fills and from what expression over the source row.</summary>
     public StatsDefinition<TSource, TRow> Dimension<TValue>(StatsDimension dimension, Expression<Func<TSource, TValue>> value)
     {
