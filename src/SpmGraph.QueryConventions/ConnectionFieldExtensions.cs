@@ -43,46 +43,69 @@ public static class ConnectionFieldExtensions
         var options = new ConnectionOptions<TNode>();
         configure(options);
 
-        var field = type.Field<NonNullGraphType<ConnectionGraphType<TNodeGraphType, TNode>>>(name);
-        AddArguments(field, options);
+        var field = type.ConnectionField<TSource, TNodeGraphType, TNode>(name, options);
         field.ResolveAsync(async context =>
         {
-            var query = ConnectionQuery<TNode>.From(context, options);
             var contexts = context.RequestServices!.GetRequiredService<IQueryContextSource>();
             await using var db = await contexts.OpenAsync(context.CancellationToken);
-            var rows = await source(db, context);
-            if (query.Predicate is not null)
-            {
-                rows = rows.Where(query.Predicate);
-            }
-
-            int? total = query.Count ? await rows.CountAsync(context.CancellationToken) : null;
-            var window = query.Window;
-            if (!query.ReadRows)
-            {
-                return new Connection<TNode> { Edges = [], PageInfo = new PageInfo(false, false, null, null), TotalCount = total };
-            }
-
-            if (window.End is null)
-            {
-                var last = await Project(Ordering.Apply(rows, query.Order, reverse: true).Take(window.FromEnd!.Value), query.Projection).ToListAsync(context.CancellationToken);
-                return window.Backward(last, total!.Value);
-            }
-
-            var page = await Project(Ordering.Apply(rows, query.Order, reverse: false).Skip((int)window.Start).Take(window.Take), query.Projection)
-                .ToListAsync(context.CancellationToken);
-            if (window.LastBefore is { } lastBefore && page.Count < window.End - window.Start)
-            {
-                // `before` lies past this list's end (a cursor from another list): count back from the end
-                // instead, as `last` alone would; costs statements only when it happens.
-                var tail = window with { Start = window.Floor, End = null, FromEnd = lastBefore, LastBefore = null };
-                var reversed = await Project(Ordering.Apply(rows, query.Order, reverse: true).Take(lastBefore), query.Projection).ToListAsync(context.CancellationToken);
-                return tail.Backward(reversed, total ?? await rows.CountAsync(context.CancellationToken));
-            }
-
-            return window.Forward(page, total);
+            return await PageAsync(context, options, await source(db, context));
         });
         return field;
+    }
+
+    /// <summary>A connection field with the arguments of <paramref name="options"/>, for a resolver that reads its own rows (then <see cref="PageAsync"/>).</summary>
+    public static FieldBuilder<TSource, object> ConnectionField<TSource, TNodeGraphType, TNode>(this ComplexGraphType<TSource> type, string name, ConnectionOptions<TNode> options)
+        where TNodeGraphType : IGraphType
+    {
+        ArgumentNullException.ThrowIfNull(type);
+        ArgumentNullException.ThrowIfNull(options);
+        var field = type.Field<NonNullGraphType<ConnectionGraphType<TNodeGraphType, TNode>>>(name);
+        AddArguments(field, options);
+        return field;
+    }
+
+    /// <summary>
+    /// The page of <paramref name="rows"/> the field's arguments ask for: filter, sort, window and
+    /// projection in SQL, `totalCount` by a COUNT when selected.
+    /// </summary>
+    public static async Task<Connection<TNode>> PageAsync<TNode>(IResolveFieldContext context, ConnectionOptions<TNode> options, IQueryable<TNode> rows)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(rows);
+        var query = ConnectionQuery<TNode>.From(context, options);
+        if (query.Predicate is not null)
+        {
+            rows = rows.Where(query.Predicate);
+        }
+
+        int? total = query.Count ? await rows.CountAsync(context.CancellationToken) : null;
+        query.CheckUnpaged(total, more: false);
+        var window = query.Window;
+        if (!query.ReadRows)
+        {
+            return new Connection<TNode> { Edges = [], PageInfo = new PageInfo(false, false, null, null), TotalCount = total };
+        }
+
+        if (window.End is null)
+        {
+            var last = await Project(Ordering.Apply(rows, query.Order, reverse: true).Take(window.FromEnd!.Value), query.Projection).ToListAsync(context.CancellationToken);
+            return window.Backward(last, total!.Value);
+        }
+
+        var page = await Project(Ordering.Apply(rows, query.Order, reverse: false).Skip((int)window.Start).Take(window.Take), query.Projection)
+            .ToListAsync(context.CancellationToken);
+        if (window.LastBefore is { } lastBefore && page.Count < window.End - window.Start)
+        {
+            // `before` lies past this list's end (a cursor from another list): count back from the end
+            // instead, as `last` alone would; costs statements only when it happens.
+            var tail = window with { Start = window.Floor, End = null, FromEnd = lastBefore, LastBefore = null };
+            var reversed = await Project(Ordering.Apply(rows, query.Order, reverse: true).Take(lastBefore), query.Projection).ToListAsync(context.CancellationToken);
+            return tail.Backward(reversed, total ?? await rows.CountAsync(context.CancellationToken));
+        }
+
+        var connection = window.Forward(page, total);
+        query.CheckUnpaged(total, connection.PageInfo.HasNextPage);
+        return connection;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using GraphQL;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Projection;
 using SpmGraph.QueryConventions.Sorting;
@@ -19,6 +20,19 @@ public sealed class ConnectionOptions<TNode>
     internal List<SortKey> Tiebreak { get; } = [];
 
     internal List<string> AlwaysRead { get; } = [];
+
+    /// <summary>What the field returns without `first`/`last`, when it returns all (see <see cref="AllUpTo"/>).</summary>
+    public Unpaged? AllWhenUnpaged { get; private set; }
+
+    /// <summary>
+    /// Without `first`/`last`, return every item up to <paramref name="max"/> (read per request) instead of
+    /// the default page; a list with more items is refused with <paramref name="tooMany"/>, never cut.
+    /// </summary>
+    public ConnectionOptions<TNode> AllUpTo(Func<IResolveFieldContext, int> max, Func<int, ExecutionError> tooMany)
+    {
+        AllWhenUnpaged = new Unpaged(max, tooMany);
+        return this;
+    }
 
     /// <summary>Adds `where: TFilter` (or another argument name, e.g. `having` over groups).</summary>
     public ConnectionOptions<TNode> Filter<TFilter>(string argument = "where")
@@ -53,3 +67,6 @@ public sealed class ConnectionOptions<TNode>
         return this;
     }
 }
+
+/// <summary>How a connection answers without `first`/`last`: all items up to a maximum, or an error.</summary>
+public sealed record Unpaged(Func<IResolveFieldContext, int> Max, Func<int, ExecutionError> TooMany);

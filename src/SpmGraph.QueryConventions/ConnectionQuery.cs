@@ -17,12 +17,23 @@ internal sealed record ConnectionQuery<TNode>(
     Window Window,
     Expression<Func<TNode, TNode>>? Projection,
     bool ReadRows,
-    bool Count)
+    bool Count,
+    int? UnpagedMax,
+    Unpaged? Unpaged)
 {
+    /// <summary>Refuses a list longer than an unpaged field may return.</summary>
+    public void CheckUnpaged(int? total, bool more)
+    {
+        if (UnpagedMax is { } max && (total > max || more))
+        {
+            throw Unpaged!.TooMany(max);
+        }
+    }
+
     public static ConnectionQuery<TNode> From(IResolveFieldContext context, ConnectionOptions<TNode> options)
     {
         var conventions = context.RequestServices!.GetRequiredService<QueryConventionOptions>();
-        var page = PageRequest.From(context, conventions);
+        var page = PageRequest.From(context, conventions, options.AllWhenUnpaged);
 
         var predicate = options.FilterType is null ? null : FilterArguments.Predicate<TNode>(context, options.FilterArgument);
 
@@ -46,7 +57,10 @@ internal sealed record ConnectionQuery<TNode>(
         var projection = Projector.For<TNode>(nodeType, Selection.NodeFields(context), options.AlwaysRead);
         var window = page.Plan();
         var readRows = selected.Contains("nodes") || selected.Contains("edges") || selected.Contains("pageInfo");
-        return new ConnectionQuery<TNode>(predicate, order, window, projection, readRows, selected.Contains("totalCount") || window.End is null);
+
+        // An unpaged list that returns all must know its length even when only totalCount is asked.
+        var count = selected.Contains("totalCount") || window.End is null || (page.UnpagedMax is not null && !readRows);
+        return new ConnectionQuery<TNode>(predicate, order, window, projection, readRows, count, page.UnpagedMax, options.AllWhenUnpaged);
     }
 
     /// <summary>A stable text for batching: equal for fields that would run the same query.</summary>
@@ -101,5 +115,19 @@ internal sealed record ConnectionQuery<TNode>(
                 text.Append(value is null ? "null" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
                 break;
         }
+    }
+}
+
+/// <summary>A connection field's arguments applied by a resolver that reads its own rows (e.g. for many parents at once).</summary>
+public static class ConnectionArguments
+{
+    /// <summary>
+    /// Rows filtered by the field's filter argument and sorted by its `order`, then the tiebreak; the
+    /// arguments are read now, so the function may run after the resolver returned.
+    /// </summary>
+    public static Func<IQueryable<TNode>, IQueryable<TNode>> FilterAndOrder<TNode>(IResolveFieldContext context, ConnectionOptions<TNode> options)
+    {
+        var query = ConnectionQuery<TNode>.From(context, options);
+        return rows => Ordering.Apply(query.Predicate is null ? rows : rows.Where(query.Predicate), query.Order, reverse: false);
     }
 }

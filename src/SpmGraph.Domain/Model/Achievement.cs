@@ -39,7 +39,7 @@ public sealed class Achievement : IVersioned
     /// <summary>Mutu fulfilment in percent (0-100); null when not reported.</summary>
     public double? QualityRate { get; set; }
 
-    /// <summary>Budget realised (realisasi) so far this year, rupiah.</summary>
+    /// <summary>Budget realised (realisasi) in this quarter, rupiah: a flow that adds up over the year.</summary>
     public long BudgetRealized { get; set; }
 
     public ReportStatus Status { get; set; }
@@ -49,5 +49,5 @@ public sealed class Achievement : IVersioned
     public DateTime? VerifiedAt { get; set; }
 
     /// <summary>served / target x 100, null when the target is 0; not capped.</summary>
-    public double? AchievementRate => Target == 0 ? null : Served * 100.0 / Target;
+    public double? AchievementRate => Rules.SpmRules.RateOf(Served, Target);
 }

@@ -44,7 +44,7 @@ public sealed class Plan : IVersioned
     /// <summary>Name of the action-plan period, e.g. "Periode 2023 - 2028".</summary>
     public string PlanPeriod { get; set; } = "";
 
-    public long BudgetGap => Math.Max(0, BudgetNeeded - BudgetAllocated);
+    public long BudgetGap => Rules.SpmRules.BudgetGapOf(BudgetNeeded, BudgetAllocated);
 
-    public bool Unbudgeted => BudgetAllocated < BudgetNeeded;
+    public bool Unbudgeted => Rules.SpmRules.UnbudgetedOf(BudgetNeeded, BudgetAllocated);
 }

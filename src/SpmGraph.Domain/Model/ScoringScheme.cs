@@ -12,10 +12,13 @@ public sealed class ScoringScheme
 
     public int Version { get; set; }
 
-    /// <summary>Weight of min(achievementRate, 100); weights sum to 1.</summary>
+    /// <summary>Weight of the achievement rate (capped at 100 when <see cref="CapRecipientRate"/>); weights sum to 1.</summary>
     public double RecipientWeight { get; set; }
 
     public double QualityWeight { get; set; }
+
+    /// <summary>Whether the recipient part counts the rate capped at 100 (not published; on by default).</summary>
+    public bool CapRecipientRate { get; set; } = true;
 
     /// <summary>The scheme used when a query names none.</summary>
     public bool IsActive { get; set; }
@@ -31,9 +34,7 @@ public sealed class ScoringScheme
 
     /// <summary>The per-row index; null when the rate or the quality is unknown.</summary>
     public double? IndexFor(double? achievementRate, double? qualityRate) =>
-        achievementRate is null || qualityRate is null
-            ? null
-            : (RecipientWeight * Math.Min(achievementRate.Value, 100)) + (QualityWeight * qualityRate.Value);
+        Rules.SpmRules.IndexOf(achievementRate, qualityRate, RecipientWeight, QualityWeight, CapRecipientRate);
 }
 
 /// <summary>A named band of a scoring scheme, e.g. TUNTAS_PARIPURNA from 100.</summary>

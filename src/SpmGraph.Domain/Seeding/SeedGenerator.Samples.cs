@@ -256,7 +256,9 @@ public static partial class SeedGenerator
                 Target = plan.Target,
                 Served = (long)Math.Round(servedInYear * servedShare[quarter - 1], MidpointRounding.AwayFromZero),
                 QualityRate = plan.Target == 0 || qualityMissing ? null : Math.Round(Math.Clamp(quality, 0, 100) * 10, MidpointRounding.AwayFromZero) / 10,
-                BudgetRealized = RoundDownTo(plan.BudgetAllocated * realization * spentShare[quarter - 1], 1_000),
+                // The quarter's own spending: the rise of the cumulative realisation since the previous quarter.
+                BudgetRealized = RoundDownTo(plan.BudgetAllocated * realization * spentShare[quarter - 1], 1_000)
+                    - (quarter == 1 ? 0 : RoundDownTo(plan.BudgetAllocated * realization * spentShare[quarter - 2], 1_000)),
                 Status = report.Status,
                 SubmittedAt = report.SubmittedAt,
                 VerifiedAt = report.VerifiedAt,

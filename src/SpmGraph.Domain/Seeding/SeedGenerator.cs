@@ -28,7 +28,7 @@ public static partial class SeedGenerator
         var facts = RegionFacts.Compute(regions);
         var (opds, opdSectors, agencyOpds) = CreateOpds(regions);
         var periods = CreateReportingPeriods();
-        var (scheme, bands) = CreateDefaultScoringScheme();
+        var (schemes, bands) = CreateScoringSchemes();
         var reports = CreateReports(regions, facts, periods);
         var (plans, achievements) = CreatePlansAndAchievements(regions, indicators, profiles, facts, agencyOpds, reports);
 
@@ -40,7 +40,7 @@ public static partial class SeedGenerator
             Opds = opds,
             OpdSectors = opdSectors,
             ReportingPeriods = periods,
-            ScoringSchemes = [scheme],
+            ScoringSchemes = schemes,
             ScoringBands = bands,
             Plans = plans,
             Reports = reports,
@@ -228,34 +228,60 @@ public static partial class SeedGenerator
         return periods;
     }
 
-    /// <summary>The default Indeks Pencapaian SPM scheme and its six bands.</summary>
-    public static (ScoringScheme Scheme, List<ScoringBand> Bands) CreateDefaultScoringScheme()
+    /// <summary>
+    /// The Indeks Pencapaian SPM schemes: version 2 (active) fits Kemendagri's published labels;
+    /// version 1, the earlier guess, stays for comparison.
+    /// </summary>
+    public static (List<ScoringScheme> Schemes, List<ScoringBand> Bands) CreateScoringSchemes()
     {
-        var scheme = new ScoringScheme
+        var first = new ScoringScheme
         {
             Id = 1,
             Code = "DEFAULT",
             Version = 1,
-            Name = "Indeks Pencapaian SPM (default)",
+            Name = "Indeks Pencapaian SPM (first guess)",
             RecipientWeight = 0.8,
             QualityWeight = 0.2,
-            IsActive = true,
-            Source = "Weights (80% recipients served, 20% quality) and band thresholds as commonly cited in SPM "
-                + "guidance on PP 2/2018 and Permendagri 59/2021; not verified here, to be confirmed against the regulation's annex.",
+            CapRecipientRate = true,
+            IsActive = false,
+            Source = "Superseded by version 2. Weights 80/20 and band thresholds 100/80/60/40/20/0 as first assumed; "
+                + "the thresholds are contradicted by Kemendagri's own labels (a national average of 69 called Tuntas Muda).",
         };
-        (string Code, string Label, double LowerBound)[] bands =
+        var published = new ScoringScheme
+        {
+            Id = 2,
+            Code = "DEFAULT",
+            Version = 2,
+            Name = "Indeks Pencapaian SPM (Kemendagri labels)",
+            RecipientWeight = 0.8,
+            QualityWeight = 0.2,
+            CapRecipientRate = true,
+            IsActive = true,
+            Source = "Weights: e-SPM report layouts (Permendagri 59/2021) head the parts \"persentase pencapaian penerima layanan dasar (80%)\" "
+                + "and \"persentase pencapaian mutu minimal layanan dasar (20%)\". Bands: the scale that fits Ditjen Bina Bangda's statements: "
+                + "a national kab/kota average of 69 (2022) was Tuntas Muda, an e-SPM average of 42.03 (Aug 2023) Belum Tuntas, "
+                + "a region at 96.19 (TW III 2023) Tuntas Utama. Capping the recipient part at 100 is not published (an assumption). "
+                + "The annex of Permendagri 59/2021 itself has not been read.",
+        };
+        (ScoringScheme Scheme, string Code, string Label, double LowerBound)[] bands =
         [
-            ("TUNTAS_PARIPURNA", "Tuntas Paripurna", 100),
-            ("TUNTAS_UTAMA", "Tuntas Utama", 80),
-            ("TUNTAS_MADYA", "Tuntas Madya", 60),
-            ("TUNTAS_PRATAMA", "Tuntas Pratama", 40),
-            ("BELUM_TUNTAS", "Belum Tuntas", 20),
-            ("TIDAK_TUNTAS", "Tidak Tuntas", 0),
+            (first, "TUNTAS_PARIPURNA", "Tuntas Paripurna", 100),
+            (first, "TUNTAS_UTAMA", "Tuntas Utama", 80),
+            (first, "TUNTAS_MADYA", "Tuntas Madya", 60),
+            (first, "TUNTAS_PRATAMA", "Tuntas Pratama", 40),
+            (first, "BELUM_TUNTAS", "Belum Tuntas", 20),
+            (first, "TIDAK_TUNTAS", "Tidak Tuntas", 0),
+            (published, "TUNTAS_PARIPURNA", "Tuntas Paripurna", 100),
+            (published, "TUNTAS_UTAMA", "Tuntas Utama", 90),
+            (published, "TUNTAS_MADYA", "Tuntas Madya", 80),
+            (published, "TUNTAS_PRATAMA", "Tuntas Pratama", 70),
+            (published, "TUNTAS_MUDA", "Tuntas Muda", 60),
+            (published, "BELUM_TUNTAS", "Belum Tuntas", 0),
         ];
-        return (scheme, [.. bands.Select((b, i) => new ScoringBand
+        return ([first, published], [.. bands.Select((b, i) => new ScoringBand
         {
             Id = i + 1,
-            ScoringSchemeId = scheme.Id,
+            ScoringSchemeId = b.Scheme.Id,
             Code = b.Code,
             Label = b.Label,
             LowerBound = b.LowerBound,

@@ -7,6 +7,8 @@ using SpmGraph.GraphQL.Opds;
 using SpmGraph.GraphQL.Regions;
 using SpmGraph.GraphQL.Reports;
 using SpmGraph.GraphQL.Scoring;
+using SpmGraph.GraphQL.Security;
+using SpmGraph.QueryConventions.Batching;
 using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Achievements;
@@ -29,11 +31,21 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
         Field(a => a.Quarter).Description("Triwulan, 1-4.");
         Field(a => a.Target).Description("Entitled recipients for the year (jumlah yang harus dilayani).");
         Field(a => a.Served).Description("Served since January, cumulative to the end of this quarter (terlayani).");
+        Field<NonNullGraphType<LongGraphType>>("servedInQuarter")
+            .Description("Served in this quarter itself: served minus the previous quarter's served (the latest earlier quarter you may read; Q1 as is). Adds up over the year to Q4's served.")
+            .Resolve(ctx =>
+            {
+                var row = ctx.Source;
+                return ctx.Loader<PreviousServedLoader>().For(ctx.Scope())
+                    .Load(new SeriesQuarter(row.RegionId, row.IndicatorId, row.Year, row.Quarter))
+                    .Then(previous => row.Served - (previous ?? 0));
+            })
+            .Reads(a => a.RegionId, a => a.IndicatorId, a => a.Year, a => a.Quarter, a => a.Served);
         Field(a => a.QualityRate, nullable: true).Description("Mutu fulfilment in percent; null when not reported.");
-        Field(a => a.BudgetRealized).Description("Budget realised so far this year, whole rupiah.");
+        Field(a => a.BudgetRealized).Description("Budget realised (realisasi) in this quarter, whole rupiah; a flow that adds up over the year.");
         Field(a => a.AchievementRate, nullable: true).Description("served / target x 100; null when target is 0; not capped.").Reads(a => a.Target, a => a.Served);
         Field<FloatGraphType>("spmIndex")
-            .Description("recipientWeight x min(achievementRate, 100) + qualityWeight x qualityRate, with the active scoring scheme.")
+            .Description("recipientWeight x achievementRate (capped at 100 when the scheme caps it) + qualityWeight x qualityRate, with the active scoring scheme.")
             .ResolveAsync(async ctx => (await ctx.Loader<ScoringSchemeCatalog>().ActiveAsync()).IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate))
             .Reads(a => a.Target, a => a.Served, a => a.QualityRate);
         Field<StringGraphType>("band")

@@ -53,14 +53,10 @@ public sealed class AchievementSortInputGraphType : SortInputGraphType<Achieveme
     }
 }
 
-/// <summary>Derived figures of a row as SQL-translatable expressions.</summary>
+/// <summary>Derived figures of a row as SQL-translatable expressions: the domain's rules.</summary>
 internal static class AchievementExpressions
 {
-    /// <summary>served / target x 100; null when target is 0.</summary>
-    public static readonly Expression<Func<Achievement, double?>> AchievementRate =
-        a => a.Target == 0 ? null : a.Served * 100.0 / a.Target;
+    public static readonly Expression<Func<Achievement, double?>> AchievementRate = Domain.Rules.EntityRules.AchievementRate;
 
-    /// <summary>Submitted before the row's reporting period closed; null while not submitted.</summary>
-    public static readonly Expression<Func<Achievement, bool?>> OnTime =
-        a => a.SubmittedAt == null ? null : a.SubmittedAt < a.Report!.ReportingPeriod!.ClosesAt;
+    public static readonly Expression<Func<Achievement, bool?>> OnTime = Domain.Rules.EntityRules.AchievementOnTime;
 }

@@ -26,6 +26,9 @@ public sealed class GraphQLLimits
     /// <summary>Longest document, in characters.</summary>
     public int MaxDocumentLength { get; set; } = 50_000;
 
+    /// <summary>Most groups a stats field returns without `first`/`last`; a selection with more is refused (TOO_MANY_GROUPS), never cut.</summary>
+    public int MaxGroups { get; set; } = 1000;
+
     /// <summary>How long a request may run before it is cancelled and answered with a TIMEOUT error.</summary>
     public TimeSpan ExecutionTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }
@@ -36,9 +39,9 @@ internal sealed class GraphQLLimitsValidation : IValidateOptions<GraphQLLimits>
     public ValidateOptionsResult Validate(string? name, GraphQLLimits options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (options.MaxDepth < 1 || options.MaxComplexity < 1 || options.MaxAliases < 0 || options.MaxDocumentLength < 1)
+        if (options.MaxDepth < 1 || options.MaxComplexity < 1 || options.MaxAliases < 0 || options.MaxDocumentLength < 1 || options.MaxGroups < 1)
         {
-            return ValidateOptionsResult.Fail($"{GraphQLLimits.SectionName}: MaxDepth, MaxComplexity and MaxDocumentLength must be at least 1, MaxAliases at least 0.");
+            return ValidateOptionsResult.Fail($"{GraphQLLimits.SectionName}: MaxDepth, MaxComplexity, MaxDocumentLength and MaxGroups must be at least 1, MaxAliases at least 0.");
         }
 
         // CancellationTokenSource takes at most int.MaxValue milliseconds.

@@ -16,6 +16,9 @@ public static class LimitErrorCodes
 
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
+    /// <summary>A stats field without `first`/`last` would return more than <see cref="GraphQLLimits.MaxGroups"/> groups.</summary>
+    public const string TooManyGroups = "TOO_MANY_GROUPS";
+
     /// <summary>GraphQL.NET's code for a request that ran past <see cref="GraphQLLimits.ExecutionTimeout"/>.</summary>
     public const string Timeout = "TIMEOUT";
 

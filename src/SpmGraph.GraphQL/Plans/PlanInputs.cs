@@ -46,12 +46,10 @@ public sealed class PlanSortInputGraphType : SortInputGraphType<Plan>
     }
 }
 
-/// <summary>The plan's derived figures as SQL-translatable expressions (the entity computes the same in memory).</summary>
+/// <summary>The plan's derived figures as SQL-translatable expressions (the domain's rules; the entity computes the same in memory).</summary>
 internal static class PlanExpressions
 {
-    public static readonly System.Linq.Expressions.Expression<Func<Plan, long>> BudgetGap =
-        p => p.BudgetNeeded > p.BudgetAllocated ? p.BudgetNeeded - p.BudgetAllocated : 0L;
+    public static readonly System.Linq.Expressions.Expression<Func<Plan, long>> BudgetGap = Domain.Rules.EntityRules.BudgetGap;
 
-    public static readonly System.Linq.Expressions.Expression<Func<Plan, bool>> Unbudgeted =
-        p => p.BudgetAllocated < p.BudgetNeeded;
+    public static readonly System.Linq.Expressions.Expression<Func<Plan, bool>> Unbudgeted = Domain.Rules.EntityRules.Unbudgeted;
 }

@@ -68,7 +68,7 @@ internal static class ReportExpressions
 {
     /// <summary>Submitted before the period closed; null while not submitted.</summary>
     public static readonly Expression<Func<Report, bool?>> OnTime =
-        r => r.SubmittedAt == null ? null : r.SubmittedAt < r.ReportingPeriod!.ClosesAt;
+        Domain.Rules.Inline.Apply<Report, bool?>(Domain.Rules.SpmRules.OnTime, r => r.SubmittedAt, r => r.ReportingPeriod!.ClosesAt);
 
     public static readonly Expression<Func<Report, int>> RowCount = r => r.Achievements.Count;
 }

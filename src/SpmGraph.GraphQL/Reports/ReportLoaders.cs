@@ -46,6 +46,6 @@ public sealed class ReportingCalendar
 
         /// <summary>True when submitted before the period closed; null when not submitted or no period.</summary>
         public bool? OnTime(int year, int quarter, DateTime? submittedAt) =>
-            submittedAt is { } at && Find(year, quarter) is { } period ? at < period.ClosesAt : null;
+            Find(year, quarter) is { } period ? Domain.Rules.SpmRules.OnTimeOf(submittedAt, period.ClosesAt) : null;
     }
 }

@@ -19,7 +19,10 @@ public sealed class ScoringSchemeCatalog(IDbContextFactory<SpmDbContext> factory
         (await _schemes.Value).Where(s => s.IsActive).MaxBy(s => s.Version)
         ?? throw new InvalidOperationException("No active scoring scheme: the database was not seeded.");
 
-    /// <summary>The scheme a query names by code (its highest version), or the active one for null.</summary>
+    /// <summary>
+    /// The scheme a query names: CODE (its active version, else its highest) or CODE@VERSION; the
+    /// active scheme for null.
+    /// </summary>
     public async Task<ScoringScheme> ResolveAsync(string? code)
     {
         if (code is null)
@@ -28,8 +31,12 @@ public sealed class ScoringSchemeCatalog(IDbContextFactory<SpmDbContext> factory
         }
 
         var schemes = await _schemes.Value;
-        return schemes.Where(s => s.Code == code).MaxBy(s => s.Version)
-            ?? throw new ExecutionError($"Unknown scoring scheme \"{code}\"; known: {string.Join(", ", schemes.Select(s => s.Code).Distinct())}.") { Code = "UNKNOWN_SCHEME" };
+        var at = code.LastIndexOf('@');
+        var version = at > 0 && int.TryParse(code[(at + 1)..], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : (int?)null;
+        var name = version is null ? code : code[..at];
+        return schemes.Where(s => s.Code == name && (version is null || s.Version == version))
+                .OrderByDescending(s => version is null && s.IsActive).ThenByDescending(s => s.Version).FirstOrDefault()
+            ?? throw new ExecutionError($"Unknown scoring scheme \"{code}\"; known: {string.Join(", ", schemes.Select(s => $"{s.Code}@{s.Version}"))}.") { Code = "UNKNOWN_SCHEME" };
     }
 
     public async Task<ScoringScheme?> ByIdAsync(int id) => (await _schemes.Value).FirstOrDefault(s => s.Id == id);

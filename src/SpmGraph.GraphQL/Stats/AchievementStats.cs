@@ -1,8 +1,9 @@
+using System.Linq.Expressions;
 using GraphQL.Types;
 using SpmGraph.Domain.Model;
+using SpmGraph.Domain.Rules;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Scoring;
-using SpmGraph.QueryConventions.Filtering;
 
 namespace SpmGraph.GraphQL.Stats;
 
@@ -16,6 +17,10 @@ public sealed class AchievementStatsRow : StatsRow
     public long Target { get; set; }
 
     public long Served { get; set; }
+
+    public long ServedInQuarter { get; set; }
+
+    public long BudgetRealized { get; set; }
 
     public double? AchievementRate { get; set; }
 
@@ -32,10 +37,23 @@ public sealed class AchievementStatsRow : StatsRow
     public double? SpmIndex { get; set => field = Mean(value); }
 }
 
-/// <summary>The SPM measures over achievement rows, defined once, computed by the database.</summary>
+/// <summary>The SPM measures over achievement rows: the catalog each field, input and sort key is generated from.</summary>
 public static class AchievementStats
 {
-    public static StatsDefinition<Achievement, AchievementStatsRow> Definition { get; } = new StatsDefinition<Achievement, AchievementStatsRow>()
+    private const string YearToDate = " Reads each series' latest quarter in the selection (year-to-date), never the sum of its quarters.";
+
+    // Before Definition: static fields initialise in order.
+    private static readonly Expression<Func<IEnumerable<Achievement>, double?>> PooledRate =
+        Inline.Apply<IEnumerable<Achievement>, double?>(SpmRules.Rate, g => g.Sum(a => a.Served), g => g.Sum(a => a.Target));
+
+    public static StatsDefinition<Achievement, AchievementStatsRow> Definition { get; } = new StatsDefinition<Achievement, AchievementStatsRow>(
+            "AchievementStats",
+            "A group of quarterly achievement rows and its measures. Rates and indices are percentages. served is cumulative within a year, "
+            + "so measures built on target or served take each row series' (region, indicator, year) latest quarter in the selection: "
+            + "groupBy: [YEAR] over 2024 equals the sums of 2024's Q4 rows. Series of different years add up; servedInQuarter and budgetRealized are flows and add up over quarters.")
+        .WithScheme()
+        .Periods(a => a.Year, a => a.Quarter)
+        .CumulativeSeries(selection => a => !selection.Any(b => b.RegionId == a.RegionId && b.IndicatorId == a.IndicatorId && b.Year == a.Year && b.Quarter > a.Quarter), fixedBy: "quarter")
         .Dimension(StatsDimension.Region, a => a.RegionId)
         .Dimension(StatsDimension.Province, a => a.Region!.ParentId ?? a.RegionId)
         .Dimension(StatsDimension.RegionKind, a => a.Region!.Kind)
@@ -44,101 +62,57 @@ public static class AchievementStats
         .Dimension(StatsDimension.Year, a => a.Year)
         .Dimension(StatsDimension.Quarter, a => a.Quarter)
         .Dimension(StatsDimension.Opd, a => a.OpdId)
-        .Measure(r => r.Count, _ => g => g.Count())
-        .Measure(r => r.RegionCount, _ => g => g.Select(a => a.RegionId).Distinct().Count())
-        .Measure(r => r.Target, _ => g => g.Sum(a => a.Target))
-        .Measure(r => r.Served, _ => g => g.Sum(a => a.Served))
-        .Measure(r => r.AchievementRate, _ => g => g.Sum(a => a.Target) == 0 ? null : g.Sum(a => a.Served) * 100.0 / g.Sum(a => a.Target))
-        .Measure(r => r.MeanRegionRate, _ => g => g.Average(a => a.Target > 0 ? a.Served * 100.0 / a.Target : (double?)null))
-        .Measure(r => r.MinRate, _ => g => g.Min(a => a.Target > 0 ? a.Served * 100.0 / a.Target : (double?)null))
-        .Measure(r => r.MaxRate, _ => g => g.Max(a => a.Target > 0 ? a.Served * 100.0 / a.Target : (double?)null))
-        .Measure(r => r.CompleteCount, _ => g => g.Count(a => a.Target > 0 && a.Served >= a.Target))
-        .Measure(r => r.QualityRate, _ => g => g.Average(a => a.QualityRate))
-        .Measure(r => r.SpmIndex, SpmIndex)
-        .Derived("band", "spmIndex");
-
-    /// <summary>Mean of the rows' indices: weights x min(rate, 100) + weights x quality; rows without one left out.</summary>
-    private static System.Linq.Expressions.Expression<Func<IGrouping<StatsKey, Achievement>, double?>> SpmIndex(ScoringScheme scheme)
-    {
-        // Locals, so EF Core sends the weights as parameters.
-        var recipientWeight = scheme.RecipientWeight;
-        var qualityWeight = scheme.QualityWeight;
-        return g => g.Average(a => a.Target > 0 && a.QualityRate != null
-            ? (recipientWeight * (a.Served >= a.Target ? 100.0 : a.Served * 100.0 / a.Target)) + (qualityWeight * a.QualityRate)
-            : null);
-    }
-}
-
-public sealed class AchievementDimensionGraphType : StatsDimensionGraphType
-{
-    public AchievementDimensionGraphType()
-        : base("AchievementDimension", StatsDimension.Region, StatsDimension.Province, StatsDimension.RegionKind, StatsDimension.Sector,
-            StatsDimension.Indicator, StatsDimension.Year, StatsDimension.Quarter, StatsDimension.Opd)
-    {
-    }
-}
-
-public sealed class AchievementStatsGraphType : ObjectGraphType<AchievementStatsRow>
-{
-    public AchievementStatsGraphType()
-    {
-        Name = "AchievementStats";
-        Description = "A group of quarterly achievement rows and its measures. Rates and indices are percentages.";
-        Field<NonNullGraphType<StatsKeyGraphType>>("key").Resolve(ctx => ctx.Source);
-        Field(r => r.Count).Description("Achievement rows in the group.");
-        Field(r => r.RegionCount).Description("Distinct regions in the group.");
-        Field(r => r.Target).Description("Sum of targets.");
-        Field(r => r.Served).Description("Sum of served (cumulative to each row's quarter).");
-        Field(r => r.AchievementRate, nullable: true).Description("Pooled: sum(served) / sum(target) x 100; null when the targets sum to 0.");
-        Field(r => r.MeanRegionRate, nullable: true).Description("Mean over rows of served / target x 100 (rows with target 0 left out).");
-        Field(r => r.MinRate, nullable: true).Description("Lowest row rate (rows with target 0 left out).");
-        Field(r => r.MaxRate, nullable: true).Description("Highest row rate (rows with target 0 left out).");
-        Field(r => r.CompleteCount).Description("Rows with served >= target (target > 0).");
-        Field(r => r.QualityRate, nullable: true).Description("Mean qualityRate (rows without one left out).");
-        Field(r => r.SpmIndex, nullable: true).Description("Mean of the rows' spmIndex (rows without one left out), with the scheme below.");
-        Field<StringGraphType>("band")
+        .Measure(r => r.Count, "Achievement rows in the group (every quarter of a series counts).", g => g.Count())
+        .Measure(r => r.RegionCount, "Distinct regions in the group.", g => g.Select(a => a.RegionId).Distinct().Count())
+        .Measure(r => r.Target, "Sum of targets (each year's entitled population)." + YearToDate, g => g.Sum(a => a.Target), cumulative: true)
+        .Measure(r => r.Served, "Sum of served (cumulative within the year)." + YearToDate, g => g.Sum(a => a.Served), cumulative: true)
+        .Measure(r => r.ServedInQuarter, "Sum of the rows' servedInQuarter (served in the quarter itself: served minus the previous quarter's); a flow that adds up over quarters.", c => ServedInQuarter(c.Visible))
+        .Measure(r => r.BudgetRealized, "Sum of budget realised in the rows' quarters, whole rupiah; a flow that adds up over quarters.", g => g.Sum(a => a.BudgetRealized))
+        .Measure(r => r.AchievementRate, "Pooled: sum(served) / sum(target) x 100; null when the targets sum to 0." + YearToDate, PooledRate, cumulative: true)
+        .Measure(r => r.MeanRegionRate, "Mean over rows of served / target x 100 (rows with target 0 left out)." + YearToDate, GroupRows<Achievement>.Average(EntityRules.AchievementRate), cumulative: true)
+        .Measure(r => r.MinRate, "Lowest row rate (rows with target 0 left out)." + YearToDate, GroupRows<Achievement>.Min(EntityRules.AchievementRate), cumulative: true)
+        .Measure(r => r.MaxRate, "Highest row rate (rows with target 0 left out)." + YearToDate, GroupRows<Achievement>.Max(EntityRules.AchievementRate), cumulative: true)
+        .Measure(r => r.CompleteCount, "Rows with served >= target (target > 0)." + YearToDate, g => g.Count(a => a.Target > 0 && a.Served >= a.Target), cumulative: true)
+        .Measure(r => r.QualityRate, "Mean qualityRate over the group's rows (rows without one left out).", g => g.Average(a => a.QualityRate))
+        .Measure(r => r.SpmIndex, "Mean of the rows' spmIndex (rows without one left out), with the scheme below." + YearToDate, c => GroupRows<Achievement>.Average(Index(c.Scheme)), cumulative: true)
+        .Field("band", ["spmIndex"], type => type.Field<StringGraphType>("band")
             .Description("The scheme's band of spmIndex, e.g. TUNTAS_MADYA.")
-            .ResolveAsync(async ctx => (await ctx.Loader<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId))?.BandFor(ctx.Source.SpmIndex)?.Code);
-        Field<NonNullGraphType<ScoringSchemeGraphType>>("scheme")
+            .ResolveAsync(async ctx => (await ctx.Loader<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId))?.BandFor(ctx.Source.SpmIndex)?.Code))
+        .Field("scheme", [], type => type.Field<NonNullGraphType<ScoringSchemeGraphType>>("scheme")
             .Description("The scoring scheme that produced spmIndex and band.")
-            .ResolveAsync(async ctx => await ctx.Loader<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId));
+            .ResolveAsync(async ctx => await ctx.Loader<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId)));
+
+    /// <summary>A row's index with the scheme's weights: the domain rule, with the scheme's numbers as constants.</summary>
+    private static Expression<Func<Achievement, double?>> Index(ScoringScheme scheme)
+    {
+        var a = Expression.Parameter(typeof(Achievement), "a");
+        var body = Inline.Body(
+            SpmRules.Index,
+            Inline.Body(EntityRules.AchievementRate, a),
+            Expression.Property(a, nameof(Achievement.QualityRate)),
+            Expression.Constant(scheme.RecipientWeight),
+            Expression.Constant(scheme.QualityWeight),
+            Expression.Constant(scheme.CapRecipientRate));
+        return Expression.Lambda<Func<Achievement, double?>>(body, a);
     }
+
+    /// <summary>Served in each row's own quarter: its served minus that of the latest earlier quarter of its series the caller may read.</summary>
+    private static Expression<Func<IEnumerable<Achievement>, long>> ServedInQuarter(IQueryable<Achievement> visible) =>
+        g => g.Sum(a => a.Served - (visible
+            .Where(b => b.RegionId == a.RegionId && b.IndicatorId == a.IndicatorId && b.Year == a.Year && b.Quarter < a.Quarter)
+            .OrderByDescending(b => b.Quarter)
+            .Select(b => (long?)b.Served)
+            .FirstOrDefault() ?? 0L));
 }
 
-public sealed class AchievementStatsHavingInputGraphType : FilterInputGraphType<AchievementStatsRow>
-{
-    public AchievementStatsHavingInputGraphType()
-        : base("AchievementStatsHavingInput", "Conditions on a group's measures; all given must hold.")
-    {
-        Field("count", r => r.Count);
-        Field("regionCount", r => r.RegionCount);
-        Field("target", r => r.Target);
-        Field("served", r => r.Served);
-        Field("achievementRate", r => r.AchievementRate);
-        Field("meanRegionRate", r => r.MeanRegionRate);
-        Field("minRate", r => r.MinRate);
-        Field("maxRate", r => r.MaxRate);
-        Field("completeCount", r => r.CompleteCount);
-        Field("qualityRate", r => r.QualityRate);
-        Field("spmIndex", r => r.SpmIndex);
-    }
-}
+public sealed class AchievementDimensionGraphType() : StatsDimensionGraphType<AchievementStatsRow>(AchievementStats.Definition);
 
-public sealed class AchievementStatsSortInputGraphType : StatsSortInputGraphType<AchievementStatsRow>
-{
-    public AchievementStatsSortInputGraphType()
-        : base("AchievementStatsSortInput")
-    {
-        Field("count", r => r.Count);
-        Field("regionCount", r => r.RegionCount);
-        Field("target", r => r.Target);
-        Field("served", r => r.Served);
-        Field("achievementRate", r => r.AchievementRate);
-        Field("meanRegionRate", r => r.MeanRegionRate);
-        Field("minRate", r => r.MinRate);
-        Field("maxRate", r => r.MaxRate);
-        Field("completeCount", r => r.CompleteCount);
-        Field("qualityRate", r => r.QualityRate);
-        Field("spmIndex", r => r.SpmIndex);
-    }
-}
+public sealed class AchievementStatsKeyGraphType() : StatsKeyGraphType<AchievementStatsRow>(AchievementStats.Definition);
+
+public sealed class AchievementStatsGraphType() : StatsGraphType<AchievementStatsRow>(AchievementStats.Definition, typeof(AchievementStatsKeyGraphType), typeof(AchievementStatsChangeGraphType));
+
+public sealed class AchievementStatsChangeGraphType() : StatsChangeGraphType<AchievementStatsRow>(AchievementStats.Definition);
+
+public sealed class AchievementStatsHavingInputGraphType() : StatsHavingInputGraphType<AchievementStatsRow>(AchievementStats.Definition);
+
+public sealed class AchievementStatsSortInputGraphType() : StatsSortInputGraphType<AchievementStatsRow>(AchievementStats.Definition);

@@ -1,6 +1,6 @@
-using GraphQL.Types;
+using System.Linq.Expressions;
 using SpmGraph.Domain.Model;
-using SpmGraph.QueryConventions.Filtering;
+using SpmGraph.Domain.Rules;
 
 namespace SpmGraph.GraphQL.Stats;
 
@@ -26,7 +26,8 @@ public sealed class PlanStatsRow : StatsRow
 
 public static class PlanStats
 {
-    public static StatsDefinition<Plan, PlanStatsRow> Definition { get; } = new StatsDefinition<Plan, PlanStatsRow>()
+    public static StatsDefinition<Plan, PlanStatsRow> Definition { get; } = new StatsDefinition<Plan, PlanStatsRow>(
+            "PlanStats", "A group of action-plan lines and its budget measures, in whole rupiah.")
         .Dimension(StatsDimension.Region, p => p.RegionId)
         .Dimension(StatsDimension.Province, p => p.Region!.ParentId ?? p.RegionId)
         .Dimension(StatsDimension.RegionKind, p => p.Region!.Kind)
@@ -34,71 +35,25 @@ public static class PlanStats
         .Dimension(StatsDimension.Indicator, p => p.IndicatorId)
         .Dimension(StatsDimension.Year, p => p.Year)
         .Dimension(StatsDimension.Opd, p => p.OpdId)
-        .Measure(r => r.Count, _ => g => g.Count())
-        .Measure(r => r.RegionCount, _ => g => g.Select(p => p.RegionId).Distinct().Count())
-        .Measure(r => r.Target, _ => g => g.Sum(p => p.Target))
-        .Measure(r => r.BudgetNeeded, _ => g => g.Sum(p => p.BudgetNeeded))
-        .Measure(r => r.BudgetAllocated, _ => g => g.Sum(p => p.BudgetAllocated))
-        .Measure(r => r.BudgetGap, _ => g => g.Sum(p => p.BudgetNeeded > p.BudgetAllocated ? p.BudgetNeeded - p.BudgetAllocated : 0L))
-        .Measure(r => r.UnbudgetedCount, _ => g => g.Count(p => p.BudgetAllocated < p.BudgetNeeded))
-        .Measure(r => r.UnbudgetedRate, _ => g => g.Count(p => p.BudgetAllocated < p.BudgetNeeded) * 100.0 / g.Count());
+        .Measure(r => r.Count, "Plan lines in the group.", g => g.Count())
+        .Measure(r => r.RegionCount, "Distinct regions in the group.", g => g.Select(p => p.RegionId).Distinct().Count())
+        .Measure(r => r.Target, "Sum of planned targets.", g => g.Sum(p => p.Target))
+        .Measure(r => r.BudgetNeeded, "Sum of budget needed.", g => g.Sum(p => p.BudgetNeeded))
+        .Measure(r => r.BudgetAllocated, "Sum of budget allocated.", g => g.Sum(p => p.BudgetAllocated))
+        .Measure(r => r.BudgetGap, "Sum of each line's gap (needed - allocated, never negative), so surpluses do not hide gaps.", GroupRows<Plan>.Sum(EntityRules.BudgetGap))
+        .Measure(r => r.UnbudgetedCount, "Lines with budgetAllocated < budgetNeeded (tidak teranggarkan).", GroupRows<Plan>.Count(EntityRules.Unbudgeted))
+        .Measure(r => r.UnbudgetedRate, "unbudgetedCount / count x 100.", UnbudgetedRate);
+
+    private static Expression<Func<IEnumerable<Plan>, double?>> UnbudgetedRate =>
+        Inline.Apply<IEnumerable<Plan>, double?>(SpmRules.Rate, GroupRows<Plan>.Count(EntityRules.Unbudgeted), (Expression<Func<IEnumerable<Plan>, int>>)(g => g.Count()));
 }
 
-public sealed class PlanDimensionGraphType : StatsDimensionGraphType
-{
-    public PlanDimensionGraphType()
-        : base("PlanDimension", StatsDimension.Region, StatsDimension.Province, StatsDimension.RegionKind, StatsDimension.Sector,
-            StatsDimension.Indicator, StatsDimension.Year, StatsDimension.Opd)
-    {
-    }
-}
+public sealed class PlanDimensionGraphType() : StatsDimensionGraphType<PlanStatsRow>(PlanStats.Definition);
 
-public sealed class PlanStatsGraphType : ObjectGraphType<PlanStatsRow>
-{
-    public PlanStatsGraphType()
-    {
-        Name = "PlanStats";
-        Description = "A group of action-plan lines and its budget measures, in whole rupiah.";
-        Field<NonNullGraphType<StatsKeyGraphType>>("key").Resolve(ctx => ctx.Source);
-        Field(r => r.Count).Description("Plan lines in the group.");
-        Field(r => r.RegionCount).Description("Distinct regions in the group.");
-        Field(r => r.Target).Description("Sum of planned targets.");
-        Field(r => r.BudgetNeeded).Description("Sum of budget needed.");
-        Field(r => r.BudgetAllocated).Description("Sum of budget allocated.");
-        Field(r => r.BudgetGap).Description("Sum of each line's gap (needed - allocated, never negative), so surpluses do not hide gaps.");
-        Field(r => r.UnbudgetedCount).Description("Lines with budgetAllocated < budgetNeeded (tidak teranggarkan).");
-        Field(r => r.UnbudgetedRate, nullable: true).Description("unbudgetedCount / count x 100.");
-    }
-}
+public sealed class PlanStatsKeyGraphType() : StatsKeyGraphType<PlanStatsRow>(PlanStats.Definition);
 
-public sealed class PlanStatsHavingInputGraphType : FilterInputGraphType<PlanStatsRow>
-{
-    public PlanStatsHavingInputGraphType()
-        : base("PlanStatsHavingInput", "Conditions on a group's measures; all given must hold.")
-    {
-        Field("count", r => r.Count);
-        Field("regionCount", r => r.RegionCount);
-        Field("target", r => r.Target);
-        Field("budgetNeeded", r => r.BudgetNeeded);
-        Field("budgetAllocated", r => r.BudgetAllocated);
-        Field("budgetGap", r => r.BudgetGap);
-        Field("unbudgetedCount", r => r.UnbudgetedCount);
-        Field("unbudgetedRate", r => r.UnbudgetedRate);
-    }
-}
+public sealed class PlanStatsGraphType() : StatsGraphType<PlanStatsRow>(PlanStats.Definition, typeof(PlanStatsKeyGraphType));
 
-public sealed class PlanStatsSortInputGraphType : StatsSortInputGraphType<PlanStatsRow>
-{
-    public PlanStatsSortInputGraphType()
-        : base("PlanStatsSortInput")
-    {
-        Field("count", r => r.Count);
-        Field("regionCount", r => r.RegionCount);
-        Field("target", r => r.Target);
-        Field("budgetNeeded", r => r.BudgetNeeded);
-        Field("budgetAllocated", r => r.BudgetAllocated);
-        Field("budgetGap", r => r.BudgetGap);
-        Field("unbudgetedCount", r => r.UnbudgetedCount);
-        Field("unbudgetedRate", r => r.UnbudgetedRate);
-    }
-}
+public sealed class PlanStatsHavingInputGraphType() : StatsHavingInputGraphType<PlanStatsRow>(PlanStats.Definition);
+
+public sealed class PlanStatsSortInputGraphType() : StatsSortInputGraphType<PlanStatsRow>(PlanStats.Definition);

@@ -1,10 +1,56 @@
-using GraphQL.Types;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
+using SpmGraph.Domain.Rules;
+using SpmGraph.GraphQL.Regions;
+using SpmGraph.GraphQL.Reports;
 using SpmGraph.QueryConventions.Filtering;
 
 namespace SpmGraph.GraphQL.Stats;
 
-/// <summary>A group of quarterly reports and its timeliness measures.</summary>
+/// <summary>
+/// A report owed: every province and kabupaten/kota owes one per reporting period, whether or not a
+/// report row exists; the report's status and submission are those the caller may read (none otherwise).
+/// </summary>
+public sealed class ReportObligation
+{
+    public int RegionId { get; set; }
+
+    public Region? Region { get; set; }
+
+    public int Year { get; set; }
+
+    public int Quarter { get; set; }
+
+    public DateTime ClosesAt { get; set; }
+
+    /// <summary>The report's status, null when there is no report the caller may read.</summary>
+    public ReportStatus? Status { get; set; }
+
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>Regions x periods, each with its report as the caller sees it (left join).</summary>
+    public static IQueryable<ReportObligation> Owed(DbContext db, IQueryable<Report> visibleReports)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        return from region in db.Set<Region>()
+               from period in db.Set<ReportingPeriod>()
+               join report in visibleReports on new { RegionId = region.Id, PeriodId = period.Id } equals new { report.RegionId, PeriodId = report.ReportingPeriodId } into reports
+               from report in reports.DefaultIfEmpty()
+               select new ReportObligation
+               {
+                   RegionId = region.Id,
+                   Region = region,
+                   Year = period.Year,
+                   Quarter = period.Quarter,
+                   ClosesAt = period.ClosesAt,
+                   Status = report == null ? null : report.Status,
+                   SubmittedAt = report == null ? null : report.SubmittedAt,
+               };
+    }
+}
+
+/// <summary>A group of owed quarterly reports and its timeliness measures.</summary>
 public sealed class ReportingStatsRow : StatsRow
 {
     public int ReportCount { get; set; }
@@ -12,6 +58,8 @@ public sealed class ReportingStatsRow : StatsRow
     public int RegionCount { get; set; }
 
     public int ReportedCount { get; set; }
+
+    public int NotReportedCount { get; set; }
 
     public int OnTimeCount { get; set; }
 
@@ -30,84 +78,69 @@ public sealed class ReportingStatsRow : StatsRow
 
 public static class ReportingStats
 {
-    public static StatsDefinition<Report, ReportingStatsRow> Definition { get; } = new StatsDefinition<Report, ReportingStatsRow>()
-        .Dimension(StatsDimension.Region, r => r.RegionId)
-        .Dimension(StatsDimension.Province, r => r.Region!.ParentId ?? r.RegionId)
-        .Dimension(StatsDimension.RegionKind, r => r.Region!.Kind)
-        .Dimension(StatsDimension.Year, r => r.Year)
-        .Dimension(StatsDimension.Quarter, r => r.Quarter)
-        .Measure(r => r.ReportCount, _ => g => g.Count())
-        .Measure(r => r.RegionCount, _ => g => g.Select(r => r.RegionId).Distinct().Count())
-        .Measure(r => r.ReportedCount, _ => g => g.Count(r => r.SubmittedAt != null))
-        .Measure(r => r.OnTimeCount, _ => g => g.Count(r => r.SubmittedAt != null && r.SubmittedAt < r.ReportingPeriod!.ClosesAt))
-        .Measure(r => r.LateCount, _ => g => g.Count(r => r.SubmittedAt != null && r.SubmittedAt >= r.ReportingPeriod!.ClosesAt))
-        .Measure(r => r.VerifiedCount, _ => g => g.Count(r => r.Status == ReportStatus.Verified))
-        .Measure(r => r.RejectedCount, _ => g => g.Count(r => r.Status == ReportStatus.Rejected))
-        .Measure(r => r.DraftCount, _ => g => g.Count(r => r.Status == ReportStatus.Draft))
-        .Measure(r => r.OnTimeRate, _ => g => g.Count(r => r.SubmittedAt != null && r.SubmittedAt < r.ReportingPeriod!.ClosesAt) * 100.0 / g.Count())
-        .Measure(r => r.ReportedRate, _ => g => g.Count(r => r.SubmittedAt != null) * 100.0 / g.Count());
+    /// <summary>Submitted: SUBMITTED or VERIFIED (public whoever asks).</summary>
+    private static readonly Expression<Func<ReportObligation, bool>> Reported =
+        o => o.Status == ReportStatus.Submitted || o.Status == ReportStatus.Verified;
+
+    private static readonly Expression<Func<ReportObligation, bool>> OnTime =
+        Inline.Apply<ReportObligation, bool>(
+            (Expression<Func<bool, bool?, bool>>)((reported, onTime) => reported && onTime == true),
+            Reported,
+            Inline.Apply<ReportObligation, bool?>(SpmRules.OnTime, o => o.SubmittedAt, o => o.ClosesAt));
+
+    private static readonly Expression<Func<ReportObligation, bool>> Late =
+        Inline.Apply<ReportObligation, bool>(
+            (Expression<Func<bool, bool?, bool>>)((reported, onTime) => reported && onTime == false),
+            Reported,
+            Inline.Apply<ReportObligation, bool?>(SpmRules.OnTime, o => o.SubmittedAt, o => o.ClosesAt));
+
+    private static readonly Expression<Func<ReportObligation, bool>> NotReported =
+        Expression.Lambda<Func<ReportObligation, bool>>(Expression.Not(Reported.Body), Reported.Parameters);
+
+    public static StatsDefinition<ReportObligation, ReportingStatsRow> Definition { get; } = new StatsDefinition<ReportObligation, ReportingStatsRow>(
+            "ReportingStats",
+            "A group of owed quarterly reports (every province and kabupaten/kota owes one per reporting period, whatever report rows exist and whoever asks) "
+            + "and how timely they were. Only SUBMITTED and VERIFIED reports count as reported; a draft the caller may not read counts as not reported.")
+        .Dimension(StatsDimension.Region, o => o.RegionId)
+        .Dimension(StatsDimension.Province, o => o.Region!.ParentId ?? o.RegionId)
+        .Dimension(StatsDimension.RegionKind, o => o.Region!.Kind)
+        .Dimension(StatsDimension.Year, o => o.Year)
+        .Dimension(StatsDimension.Quarter, o => o.Quarter)
+        .Measure(r => r.ReportCount, "Reports owed in the group (one per region and period).", g => g.Count())
+        .Measure(r => r.RegionCount, "Regions in the group that owe a report (= reportCount within one period).", g => g.Select(o => o.RegionId).Distinct().Count())
+        .Measure(r => r.ReportedCount, "Owed reports submitted (SUBMITTED or VERIFIED).", GroupRows<ReportObligation>.Count(Reported))
+        .Measure(r => r.NotReportedCount, "Owed reports not submitted (none, a draft or a rejected one) = reportCount - reportedCount.", GroupRows<ReportObligation>.Count(NotReported))
+        .Measure(r => r.OnTimeCount, "Submitted reports submitted before their period's closesAt.", GroupRows<ReportObligation>.Count(OnTime))
+        .Measure(r => r.LateCount, "Submitted reports submitted at or after their period's closesAt.", GroupRows<ReportObligation>.Count(Late))
+        .Measure(r => r.VerifiedCount, "Reports VERIFIED by the province (or NATIONAL).", g => g.Count(o => o.Status == ReportStatus.Verified))
+        .Measure(r => r.RejectedCount, "Reports REJECTED, as far as the caller may read them.", g => g.Count(o => o.Status == ReportStatus.Rejected))
+        .Measure(r => r.DraftCount, "Reports in DRAFT, as far as the caller may read them.", g => g.Count(o => o.Status == ReportStatus.Draft))
+        .Measure(r => r.OnTimeRate, "onTimeCount / reportCount x 100 (within one period: / regionCount).", Rate(OnTime))
+        .Measure(r => r.ReportedRate, "reportedCount / reportCount x 100.", Rate(Reported));
+
+    private static Expression<Func<IEnumerable<ReportObligation>, double?>> Rate(Expression<Func<ReportObligation, bool>> counted) =>
+        Inline.Apply<IEnumerable<ReportObligation>, double?>(SpmRules.Rate, GroupRows<ReportObligation>.Count(counted), (Expression<Func<IEnumerable<ReportObligation>, int>>)(g => g.Count()));
 }
 
-public sealed class ReportingDimensionGraphType : StatsDimensionGraphType
+/// <summary>`where` of reportingStats: which owed reports to count.</summary>
+public sealed class ReportObligationFilterInputGraphType : FilterInputGraphType<ReportObligation>
 {
-    public ReportingDimensionGraphType()
-        : base("ReportingDimension", StatsDimension.Region, StatsDimension.Province, StatsDimension.RegionKind, StatsDimension.Year, StatsDimension.Quarter)
+    public ReportObligationFilterInputGraphType()
+        : base("ReportObligationFilterInput", "Which owed reports (region x reporting period) to count.")
     {
+        Field("year", o => o.Year);
+        Field("quarter", o => o.Quarter);
+        Field("status", o => o.Status, typeof(EnumOperationFilterInputGraphType<ReportStatusGraphType>), "The report's status as the caller may read it; null when there is none.");
+        Relation<Region, RegionFilterInputGraphType>("region", o => o.Region);
     }
 }
 
-public sealed class ReportingStatsGraphType : ObjectGraphType<ReportingStatsRow>
-{
-    public ReportingStatsGraphType()
-    {
-        Name = "ReportingStats";
-        Description = "A group of quarterly reports (one per region and period owed) and how timely they were.";
-        Field<NonNullGraphType<StatsKeyGraphType>>("key").Resolve(ctx => ctx.Source);
-        Field(r => r.ReportCount).Description("Reports owed in the group (one per region and period).");
-        Field(r => r.RegionCount).Description("Distinct regions that owe a report in the group (= reportCount within one period).");
-        Field(r => r.ReportedCount).Description("Reports submitted (whatever happened after).");
-        Field(r => r.OnTimeCount).Description("Reports submitted before their period's closesAt.");
-        Field(r => r.LateCount).Description("Reports submitted at or after closesAt.");
-        Field(r => r.VerifiedCount);
-        Field(r => r.RejectedCount);
-        Field(r => r.DraftCount).Description("Reports not submitted.");
-        Field(r => r.OnTimeRate, nullable: true).Description("onTimeCount / reportCount x 100 (within one period: / regionCount).");
-        Field(r => r.ReportedRate, nullable: true).Description("reportedCount / reportCount x 100.");
-    }
-}
+public sealed class ReportingDimensionGraphType() : StatsDimensionGraphType<ReportingStatsRow>(ReportingStats.Definition);
 
-public sealed class ReportingStatsHavingInputGraphType : FilterInputGraphType<ReportingStatsRow>
-{
-    public ReportingStatsHavingInputGraphType()
-        : base("ReportingStatsHavingInput", "Conditions on a group's measures; all given must hold.")
-    {
-        Field("reportCount", r => r.ReportCount);
-        Field("regionCount", r => r.RegionCount);
-        Field("reportedCount", r => r.ReportedCount);
-        Field("onTimeCount", r => r.OnTimeCount);
-        Field("lateCount", r => r.LateCount);
-        Field("verifiedCount", r => r.VerifiedCount);
-        Field("rejectedCount", r => r.RejectedCount);
-        Field("draftCount", r => r.DraftCount);
-        Field("onTimeRate", r => r.OnTimeRate);
-        Field("reportedRate", r => r.ReportedRate);
-    }
-}
+public sealed class ReportingStatsKeyGraphType() : StatsKeyGraphType<ReportingStatsRow>(ReportingStats.Definition);
 
-public sealed class ReportingStatsSortInputGraphType : StatsSortInputGraphType<ReportingStatsRow>
-{
-    public ReportingStatsSortInputGraphType()
-        : base("ReportingStatsSortInput")
-    {
-        Field("reportCount", r => r.ReportCount);
-        Field("regionCount", r => r.RegionCount);
-        Field("reportedCount", r => r.ReportedCount);
-        Field("onTimeCount", r => r.OnTimeCount);
-        Field("lateCount", r => r.LateCount);
-        Field("verifiedCount", r => r.VerifiedCount);
-        Field("rejectedCount", r => r.RejectedCount);
-        Field("draftCount", r => r.DraftCount);
-        Field("onTimeRate", r => r.OnTimeRate);
-        Field("reportedRate", r => r.ReportedRate);
-    }
-}
+public sealed class ReportingStatsGraphType() : StatsGraphType<ReportingStatsRow>(ReportingStats.Definition, typeof(ReportingStatsKeyGraphType));
+
+public sealed class ReportingStatsHavingInputGraphType() : StatsHavingInputGraphType<ReportingStatsRow>(ReportingStats.Definition);
+
+public sealed class ReportingStatsSortInputGraphType() : StatsSortInputGraphType<ReportingStatsRow>(ReportingStats.Definition);

@@ -1,15 +1,121 @@
 using System.Linq.Expressions;
 using System.Reflection;
-using GraphQL;
+using GraphQL.Types;
 using SpmGraph.Domain.Model;
+using SpmGraph.Domain.Rules;
 
 namespace SpmGraph.GraphQL.Stats;
 
+/// <summary>What a measure's SQL may read besides the group: the scheme, and the rows the caller may read.</summary>
+public sealed class StatsContext<TSource>
+{
+    public required ScoringScheme Scheme { get; init; }
+
+    /// <summary>Every row the caller may read, before `where` (e.g. to find a row's previous quarter).</summary>
+    public required IQueryable<TSource> Visible { get; init; }
+}
+
+/// <summary>Receives each measure with its type, for the inputs and output fields built from the catalog.</summary>
+public interface IMeasureVisitor<TRow>
+{
+    void Visit<TValue>(string name, Expression<Func<TRow, TValue>> value, string description);
+}
+
+/// <summary>One measure: its name, description and value on a group row; how SQL computes it is on the definition.</summary>
+public sealed class StatsMeasure<TRow>
+{
+    internal StatsMeasure(string name, string description, Type type, Func<TRow, object?> get, Action<IMeasureVisitor<TRow>> accept)
+    {
+        Name = name;
+        Description = description;
+        Type = type;
+        Get = get;
+        Accept = accept;
+    }
+
+    public string Name { get; }
+
+    public string Description { get; }
+
+    /// <summary>The CLR type of the value (int, long, double?...).</summary>
+    public Type Type { get; }
+
+    internal Func<TRow, object?> Get { get; }
+
+    internal Action<IMeasureVisitor<TRow>> Accept { get; }
+}
+
 /// <summary>
-/// The dimensions and measures of one stats field over <typeparamref name="TSource"/> rows, and the
-/// GROUP BY query they make: only the dimensions grouped by and the measures needed are in the SQL.
+/// The GraphQL face of a stats type: its names, dimensions and measures. The output type, key,
+/// `groupBy` enum, `having` and `order` inputs and the comparison type are all generated from it,
+/// so a measure or a dimension is declared once.
 /// </summary>
-public sealed class StatsDefinition<TSource, TRow>
+public abstract class StatsType<TRow>
+    where TRow : StatsRow
+{
+    private readonly List<StatsMeasure<TRow>> _measures = [];
+    private readonly List<Action<ObjectGraphType<TRow>>> _extraFields = [];
+
+    protected StatsType(string name, string description)
+    {
+        Name = name;
+        Description = description;
+    }
+
+    /// <summary>Output type name, e.g. "AchievementStats"; the inputs and enums are named after it.</summary>
+    public string Name { get; }
+
+    public string Description { get; }
+
+    public abstract IReadOnlyList<StatsDimension> Dimensions { get; }
+
+    public IReadOnlyList<StatsMeasure<TRow>> Measures => _measures;
+
+    /// <summary>Whether the measures depend on a scoring scheme (a `scheme` argument and field).</summary>
+    public bool UsesScheme { get; protected set; }
+
+    /// <summary>Whether groups can be compared with an earlier period (`previous`, `change`).</summary>
+    public bool Comparable { get; protected set; }
+
+    /// <summary>Fields computed after SQL from measures (e.g. a band from the index), with what they read.</summary>
+    internal Dictionary<string, string[]> Derived { get; } = new(StringComparer.Ordinal);
+
+    internal IReadOnlyList<Action<ObjectGraphType<TRow>>> ExtraFields => _extraFields;
+
+    /// <summary>Names the query computes: the measures asked for and those derived fields read.</summary>
+    public HashSet<string> Needed(IEnumerable<string> asked)
+    {
+        var measures = _measures.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
+        var needed = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in asked)
+        {
+            if (measures.Contains(name))
+            {
+                needed.Add(name);
+            }
+            else if (Derived.TryGetValue(name, out var inputs))
+            {
+                needed.UnionWith(inputs);
+            }
+        }
+
+        return needed;
+    }
+
+    protected void AddMeasure(StatsMeasure<TRow> measure) => _measures.Add(measure);
+
+    protected void AddExtraField(string name, string[] reads, Action<ObjectGraphType<TRow>> add)
+    {
+        Derived[name] = reads;
+        _extraFields.Add(add);
+    }
+}
+
+/// <summary>
+/// A stats type over <typeparamref name="TSource"/> rows: how each dimension and measure is computed
+/// in SQL. Only the dimensions grouped by and the measures needed are in the statement.
+/// </summary>
+public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
     where TRow : StatsRow, new()
 {
     private static readonly MethodInfo GroupByMethod = typeof(Queryable).GetMethods()
@@ -18,126 +124,177 @@ public sealed class StatsDefinition<TSource, TRow>
     private static readonly MethodInfo SelectMethod = typeof(Queryable).GetMethods()
         .Single(m => m.Name == nameof(Queryable.Select) && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
 
-    private readonly Dictionary<StatsDimension, LambdaExpression> _dimensions = [];
-    private readonly Dictionary<string, MeasureDefinition> _measures = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string[]> _derived = new(StringComparer.Ordinal);
+    private static readonly MethodInfo EnumerableWhere = typeof(Enumerable).GetMethods()
+        .Single(m => m.Name == nameof(Enumerable.Where) && m.GetParameters()[1].ParameterType.GetGenericArguments().Length == 2)
+        .MakeGenericMethod(typeof(TSource));
+
+    private readonly List<(StatsDimension Dimension, LambdaExpression Value)> _dimensions = [];
+    private readonly Dictionary<string, (Func<StatsContext<TSource>, LambdaExpression> Aggregate, bool Cumulative)> _sql = new(StringComparer.Ordinal);
+
+    public StatsDefinition(string name, string description)
+        : base(name, description)
+    {
+    }
+
+    public override IReadOnlyList<StatsDimension> Dimensions => [.. _dimensions.Select(d => d.Dimension)];
+
+    /// <summary>Rows that are the latest quarter of their series within a selection; null when nothing is cumulative.</summary>
+    internal Func<IQueryable<TSource>, Expression<Func<TSource, bool>>>? Latest { get; private set; }
+
+    /// <summary>The `where` field that, fixed to one value, leaves one row per series (so no latest filter is needed).</summary>
+    internal string? LatestFixedBy { get; private set; }
+
+    internal PropertyInfo? YearMember { get; private set; }
+
+    internal PropertyInfo? QuarterMember { get; private set; }
 
     /// <summary>A dimension: which key column it fills and from what expression over the source row.</summary>
     public StatsDefinition<TSource, TRow> Dimension<TValue>(StatsDimension dimension, Expression<Func<TSource, TValue>> value)
     {
-        _dimensions[dimension] = value;
+        _dimensions.Add((dimension, value));
         return this;
     }
 
-    /// <summary>A measure computed in SQL; the aggregate may read the scoring scheme's weights.</summary>
-    public StatsDefinition<TSource, TRow> Measure<TValue>(Expression<Func<TRow, TValue>> property, Func<ScoringScheme, Expression<Func<IGrouping<StatsKey, TSource>, TValue>>> aggregate, params string[] dependsOn)
+    /// <summary>
+    /// A measure computed in SQL from the group's rows. A cumulative one (built on a quantity that is
+    /// cumulative within a year) reads only each series' latest row in the group: its year-to-date position.
+    /// </summary>
+    public StatsDefinition<TSource, TRow> Measure<TValue>(Expression<Func<TRow, TValue>> property, string description, Expression<Func<IEnumerable<TSource>, TValue>> aggregate, bool cumulative = false) =>
+        Measure(property, description, _ => aggregate, cumulative);
+
+    /// <summary>The same, for an aggregate that reads the scheme or the caller's rows.</summary>
+    public StatsDefinition<TSource, TRow> Measure<TValue>(Expression<Func<TRow, TValue>> property, string description, Func<StatsContext<TSource>, Expression<Func<IEnumerable<TSource>, TValue>>> aggregate, bool cumulative = false)
     {
         ArgumentNullException.ThrowIfNull(property);
         var info = (PropertyInfo)((MemberExpression)property.Body).Member;
-        _measures[char.ToLowerInvariant(info.Name[0]) + info.Name[1..]] = new MeasureDefinition(info, aggregate, dependsOn);
+        var name = char.ToLowerInvariant(info.Name[0]) + info.Name[1..];
+        var get = property.Compile();
+        AddMeasure(new StatsMeasure<TRow>(name, description, typeof(TValue), r => get(r), v => v.Visit(name, property, description)));
+        _sql[name] = (aggregate, cumulative);
         return this;
     }
 
-    /// <summary>A field computed after SQL from measures (e.g. a band from the index).</summary>
-    public StatsDefinition<TSource, TRow> Derived(string name, params string[] dependsOn)
+    /// <summary>
+    /// Declares the row series whose quantities are cumulative within a year: <paramref name="latest"/>
+    /// tells a row that is the latest quarter of its series within a selection; a `where` that fixes
+    /// <paramref name="fixedBy"/>, or grouping by QUARTER, leaves one row per series anyway.
+    /// </summary>
+    public StatsDefinition<TSource, TRow> CumulativeSeries(Func<IQueryable<TSource>, Expression<Func<TSource, bool>>> latest, string fixedBy)
     {
-        _derived[name] = dependsOn;
+        Latest = latest;
+        LatestFixedBy = fixedBy;
         return this;
     }
 
-    /// <summary>Names the query needs: the ones asked for and what they depend on.</summary>
-    public HashSet<string> Needed(IEnumerable<string> asked)
+    /// <summary>The year and quarter of a row: groups can then be compared with an earlier period.</summary>
+    public StatsDefinition<TSource, TRow> Periods(Expression<Func<TSource, int>> year, Expression<Func<TSource, int>> quarter)
     {
-        var needed = new HashSet<string>(StringComparer.Ordinal);
-        var pending = new Stack<string>(asked);
-        while (pending.TryPop(out var name))
-        {
-            if (_derived.TryGetValue(name, out var inputs))
-            {
-                inputs.ToList().ForEach(pending.Push);
-            }
-            else if (_measures.TryGetValue(name, out var measure) && needed.Add(name))
-            {
-                foreach (var dependency in measure.DependsOn)
-                {
-                    pending.Push(dependency);
-                }
-            }
-        }
-
-        return needed;
+        ArgumentNullException.ThrowIfNull(year);
+        ArgumentNullException.ThrowIfNull(quarter);
+        YearMember = (PropertyInfo)((MemberExpression)year.Body).Member;
+        QuarterMember = (PropertyInfo)((MemberExpression)quarter.Body).Member;
+        Comparable = true;
+        return this;
     }
 
-    /// <summary>source → GROUP BY the dimensions → one <typeparamref name="TRow"/> per group.</summary>
-    public IQueryable<TRow> Group(IQueryable<TSource> source, IReadOnlyCollection<StatsDimension> dimensions, IReadOnlySet<string> measures, ScoringScheme scheme)
+    /// <summary>The measures read a scoring scheme: the field takes `scheme` and each group names it.</summary>
+    public StatsDefinition<TSource, TRow> WithScheme()
     {
-        ArgumentNullException.ThrowIfNull(source);
-        ArgumentNullException.ThrowIfNull(scheme);
-        foreach (var dimension in dimensions.Where(d => !_dimensions.ContainsKey(d)))
-        {
-            throw new ExecutionError($"This stats field cannot group by {dimension}; it can group by {string.Join(", ", _dimensions.Keys)}.") { Code = "INVALID_DIMENSION" };
-        }
+        UsesScheme = true;
+        return this;
+    }
 
-        // Key: x => new StatsKey { Year = (int?)x.Year, ... } for the dimensions asked for; no
-        // dimensions group by a constant, which EF Core turns into a plain aggregate (no GROUP BY).
+    /// <summary>A field computed after SQL (e.g. a band from the index), reading <paramref name="reads"/>.</summary>
+    public StatsDefinition<TSource, TRow> Field(string name, string[] reads, Action<ObjectGraphType<TRow>> add)
+    {
+        AddExtraField(name, reads, add);
+        return this;
+    }
+
+    internal LambdaExpression DimensionValue(StatsDimension dimension) => _dimensions.First(d => d.Dimension == dimension).Value;
+
+    /// <summary>
+    /// selection → GROUP BY the dimensions (and the owner, for nested fields) → one <typeparamref name="TRow"/> per group.
+    /// <paramref name="latestOnly"/> makes cumulative measures read each series' latest row only;
+    /// <paramref name="shift"/> moves every row one period later, so the groups are those of the period before.
+    /// </summary>
+    internal IQueryable<TRow> Group(IQueryable<TSource> selection, IReadOnlyCollection<StatsDimension> dimensions, IReadOnlySet<string> measures, StatsContext<TSource> context, bool latestOnly, LambdaExpression? owner, StatsPeriod? shift)
+    {
         var row = Expression.Parameter(typeof(TSource), "x");
-        var asked = dimensions.Distinct().ToList();
-        LambdaExpression keySelector = asked.Count == 0
+        var keyBindings = dimensions.Distinct().Select(d => Bind(typeof(StatsKey).GetProperty(StatsDimensions.KeyProperty(d))!, Inline.Body(Shifted(DimensionValue(d), shift), row))).ToList();
+        if (owner is not null)
+        {
+            keyBindings.Add(Bind(typeof(StatsKey).GetProperty(nameof(StatsKey.OwnerId))!, Inline.Body(owner, row)));
+        }
+
+        // No dimensions group by a constant: one group over everything.
+        LambdaExpression keySelector = keyBindings.Count == 0
             ? Expression.Lambda(Expression.Constant(1), row)
-            : Expression.Lambda(Expression.MemberInit(Expression.New(typeof(StatsKey)), asked.Select(d => Bind<StatsKey>(KeyProperty(d), Inline(_dimensions[d], row)))), row);
+            : Expression.Lambda(Expression.MemberInit(Expression.New(typeof(StatsKey)), keyBindings), row);
         var keyType = keySelector.ReturnType;
         var groupType = typeof(IGrouping<,>).MakeGenericType(keyType, typeof(TSource));
-        var grouped = Expression.Call(GroupByMethod.MakeGenericMethod(typeof(TSource), keyType), source.Expression, Expression.Quote(keySelector));
+        var grouped = Expression.Call(GroupByMethod.MakeGenericMethod(typeof(TSource), keyType), selection.Expression, Expression.Quote(keySelector));
 
-        // Row: g => new TRow { Year = g.Key.Year (or null), Count = g.Count(), ..., SchemeId = id }.
         var group = Expression.Parameter(groupType, "g");
         var bindings = new List<MemberBinding>();
-        foreach (var dimension in Enum.GetValues<StatsDimension>())
+        foreach (var property in typeof(StatsKey).GetProperties())
         {
-            var property = KeyProperty(dimension);
-            var target = typeof(TRow).GetProperty(property)!;
-            bindings.Add(Expression.Bind(target, asked.Contains(dimension)
-                ? Expression.Property(Expression.Property(group, "Key"), property)
-                : Expression.Constant(null, target.PropertyType)));
+            var target = typeof(TRow).GetProperty(property.Name)!;
+            var isKey = keyBindings.Any(b => b.Member.Name == property.Name);
+            bindings.Add(Expression.Bind(target, isKey ? Expression.Property(Expression.Property(group, "Key"), property.Name) : Expression.Constant(null, target.PropertyType)));
+        }
+
+        Expression latestRows = group;
+        if (latestOnly && Latest is not null)
+        {
+            latestRows = Expression.Call(EnumerableWhere, group, Latest(selection));
         }
 
         foreach (var name in measures)
         {
-            var measure = _measures[name];
-            bindings.Add(Expression.Bind(measure.Property, Inline(measure.Aggregate(scheme), group)));
+            var (aggregate, cumulative) = _sql[name];
+            bindings.Add(Expression.Bind(typeof(TRow).GetProperty(char.ToUpperInvariant(name[0]) + name[1..])!, Inline.Body(aggregate(context), cumulative ? latestRows : group)));
         }
 
-        bindings.Add(Expression.Bind(typeof(TRow).GetProperty(nameof(StatsRow.SchemeId))!, Expression.Constant(scheme.Id)));
+        bindings.Add(Expression.Bind(typeof(TRow).GetProperty(nameof(StatsRow.SchemeId))!, Expression.Constant(context.Scheme.Id)));
         var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(TRow)), bindings), group);
-        return source.Provider.CreateQuery<TRow>(Expression.Call(SelectMethod.MakeGenericMethod(groupType, typeof(TRow)), grouped, Expression.Quote(selector)));
+        return selection.Provider.CreateQuery<TRow>(Expression.Call(SelectMethod.MakeGenericMethod(groupType, typeof(TRow)), grouped, Expression.Quote(selector)));
     }
 
-    private static MemberAssignment Bind<T>(string property, Expression value)
+    /// <summary>A dimension or predicate with the row's year and quarter moved one period later.</summary>
+    internal TLambda Shifted<TLambda>(TLambda lambda, StatsPeriod? shift)
+        where TLambda : LambdaExpression =>
+        shift is null || YearMember is null ? lambda : (TLambda)new PeriodShift(lambda.Parameters[0], YearMember, QuarterMember!, shift.Value).Visit(lambda);
+
+    private static MemberAssignment Bind(PropertyInfo target, Expression value) =>
+        Expression.Bind(target, value.Type == target.PropertyType ? value : Expression.Convert(value, target.PropertyType));
+
+    /// <summary>Replaces row.Year and row.Quarter of the lambda's own parameter by the next period's.</summary>
+    private sealed class PeriodShift(ParameterExpression row, PropertyInfo year, PropertyInfo quarter, StatsPeriod period) : ExpressionVisitor
     {
-        var target = typeof(T).GetProperty(property)!;
-        return Expression.Bind(target, value.Type == target.PropertyType ? value : Expression.Convert(value, target.PropertyType));
-    }
+        protected override Expression VisitMember(MemberExpression node)
+        {
+            if (node.Expression != row)
+            {
+                return base.VisitMember(node);
+            }
 
-    private static string KeyProperty(StatsDimension dimension) => dimension switch
-    {
-        StatsDimension.Region => nameof(StatsKey.RegionId),
-        StatsDimension.Province => nameof(StatsKey.ProvinceId),
-        StatsDimension.RegionKind => nameof(StatsKey.RegionKind),
-        StatsDimension.Sector => nameof(StatsKey.Sector),
-        StatsDimension.Indicator => nameof(StatsKey.IndicatorId),
-        StatsDimension.Year => nameof(StatsKey.Year),
-        StatsDimension.Quarter => nameof(StatsKey.Quarter),
-        StatsDimension.Opd => nameof(StatsKey.OpdId),
-        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
-    };
+            var y = Expression.Property(row, year);
+            var q = Expression.Property(row, quarter);
+            var lastQuarter = Expression.Equal(q, Expression.Constant(4));
+            if (node.Member == year)
+            {
+                return period == StatsPeriod.Year
+                    ? Expression.Add(y, Expression.Constant(1))
+                    : Expression.Condition(lastQuarter, Expression.Add(y, Expression.Constant(1)), y);
+            }
 
-    private static Expression Inline(LambdaExpression lambda, Expression argument) =>
-        new Replace(lambda.Parameters[0], argument).Visit(lambda.Body);
+            if (node.Member == quarter && period == StatsPeriod.Quarter)
+            {
+                return Expression.Condition(lastQuarter, Expression.Constant(1), Expression.Add(q, Expression.Constant(1)));
+            }
 
-    private sealed record MeasureDefinition(PropertyInfo Property, Func<ScoringScheme, LambdaExpression> Aggregate, string[] DependsOn);
-
-    private sealed class Replace(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : base.VisitParameter(node);
+            return node;
+        }
     }
 }

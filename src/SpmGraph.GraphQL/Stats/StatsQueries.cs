@@ -1,78 +1,63 @@
-using System.Linq.Expressions;
-using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Achievements;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Plans;
-using SpmGraph.GraphQL.Reports;
 using SpmGraph.GraphQL.Security;
+using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Stats;
 
 /// <summary>The stats fields: at the root over the nation (or what `where` selects), and on a region.</summary>
 public sealed class StatsQueries : IQueryFields
 {
-    public void AddTo(ObjectGraphType query) => AddStats(query, (db, _) => db.Set<Achievement>(), (db, _) => db.Set<Plan>(), (db, _) => db.Set<Report>());
+    public void AddTo(ObjectGraphType query) => _ = AddStats(query, nested: false).ToList();
 
     /// <summary>
     /// Stats of a region: a province rolls up its kabupaten/kota (its own provinsi rows too with
-    /// `includeSelf: true`); a kabupaten/kota covers its own rows.
+    /// `includeSelf: true`); a kabupaten/kota covers its own rows. A page of regions shares one statement.
     /// </summary>
     public static void AddTo(ComplexGraphType<Region> region)
     {
-        AddStats(
-            region,
-            (db, ctx) => db.Set<Achievement>().Where(InRegion<Achievement>(ctx, a => a.Region!)),
-            (db, ctx) => db.Set<Plan>().Where(InRegion<Plan>(ctx, p => p.Region!)),
-            (db, ctx) => db.Set<Report>().Where(InRegion<Report>(ctx, r => r.Region!)));
-        foreach (var name in new[] { "achievementStats", "planStats", "reportingStats" })
+        foreach (var field in AddStats(region, nested: true))
         {
-            region.GetField(name)!.Arguments!.Add(new QueryArgument<BooleanGraphType>
+            field.Argument<BooleanGraphType>("includeSelf", a =>
             {
-                Name = "includeSelf",
-                DefaultValue = false,
-                Description = "For a province: count its own provinsi rows as well as its kabupaten/kota.",
+                a.DefaultValue = false;
+                a.Description = "For a province: count its own provinsi rows as well as its kabupaten/kota.";
             });
+            field.Reads(r => r.Id, r => r.Kind, r => r.ParentId);
         }
     }
 
-    private static void AddStats<TParent>(
-        ComplexGraphType<TParent> type,
-        Func<DbContext, IResolveFieldContext, IQueryable<Achievement>> achievements,
-        Func<DbContext, IResolveFieldContext, IQueryable<Plan>> plans,
-        Func<DbContext, IResolveFieldContext, IQueryable<Report>> reports)
+    private static IEnumerable<global::GraphQL.Builders.FieldBuilder<TParent, object>> AddStats<TParent>(ComplexGraphType<TParent> type, bool nested)
     {
         // Aggregates see only what the caller may read, so no count reveals a hidden row.
-        type.Stats<TParent, Achievement, AchievementStatsRow, AchievementStatsGraphType, AchievementFilterInputGraphType, AchievementStatsHavingInputGraphType, AchievementStatsSortInputGraphType, AchievementDimensionGraphType>(
-                "achievementStats", AchievementStats.Definition, (db, ctx) => achievements(db, ctx).VisibleTo(ctx.Scope(), a => a.Status, a => a.Region!))
+        yield return type.Stats<TParent, Achievement, AchievementStatsRow, AchievementStatsGraphType, AchievementFilterInputGraphType, AchievementStatsHavingInputGraphType, AchievementStatsSortInputGraphType, AchievementDimensionGraphType>(
+                "achievementStats",
+                AchievementStats.Definition,
+                ctx =>
+                {
+                    var scope = ctx.Scope();
+                    return db => db.Set<Achievement>().VisibleTo(scope, a => a.Status, a => a.Region!);
+                },
+                nested ? new StatsRegionOf<Achievement>(a => a.RegionId, a => a.Region!.ParentId) : null)
             .Description("Achievement rows grouped by any combination of dimensions, with SPM measures computed by the database.");
-        type.Stats<TParent, Plan, PlanStatsRow, PlanStatsGraphType, PlanFilterInputGraphType, PlanStatsHavingInputGraphType, PlanStatsSortInputGraphType, PlanDimensionGraphType>(
-                "planStats", PlanStats.Definition, plans)
+        yield return type.Stats<TParent, Plan, PlanStatsRow, PlanStatsGraphType, PlanFilterInputGraphType, PlanStatsHavingInputGraphType, PlanStatsSortInputGraphType, PlanDimensionGraphType>(
+                "planStats",
+                PlanStats.Definition,
+                _ => db => db.Set<Plan>(),
+                nested ? new StatsRegionOf<Plan>(p => p.RegionId, p => p.Region!.ParentId) : null)
             .Description("Plan lines grouped by any combination of dimensions, with budget measures computed by the database.");
-        type.Stats<TParent, Report, ReportingStatsRow, ReportingStatsGraphType, ReportFilterInputGraphType, ReportingStatsHavingInputGraphType, ReportingStatsSortInputGraphType, ReportingDimensionGraphType>(
-                "reportingStats", ReportingStats.Definition, (db, ctx) => reports(db, ctx).VisibleTo(ctx.Scope(), r => r.Status, r => r.Region!))
-            .Description("Quarterly reports grouped by region, province, kind, year or quarter, with timeliness measures.");
-    }
-
-    private static Expression<Func<T, bool>> InRegion<T>(IResolveFieldContext context, Expression<Func<T, Region>> regionOf)
-    {
-        var region = (Region)context.Source!;
-        var id = region.Id;
-        Expression<Func<Region, bool>> test = region.Kind == RegionKind.Province
-            ? (context.GetArgument<bool>("includeSelf")
-                ? r => r.ParentId == id || r.Id == id
-                : r => r.ParentId == id)
-            : r => r.Id == id;
-        var parameter = regionOf.Parameters[0];
-        var body = new Inliner(test.Parameters[0], regionOf.Body).Visit(test.Body);
-        return Expression.Lambda<Func<T, bool>>(body, parameter);
-    }
-
-    private sealed class Inliner(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) =>
-            node == parameter ? replacement : base.VisitParameter(node);
+        yield return type.Stats<TParent, ReportObligation, ReportingStatsRow, ReportingStatsGraphType, ReportObligationFilterInputGraphType, ReportingStatsHavingInputGraphType, ReportingStatsSortInputGraphType, ReportingDimensionGraphType>(
+                "reportingStats",
+                ReportingStats.Definition,
+                ctx =>
+                {
+                    var scope = ctx.Scope();
+                    return db => ReportObligation.Owed(db, db.Set<Report>().VisibleTo(scope, r => r.Status, r => r.Region!));
+                },
+                nested ? new StatsRegionOf<ReportObligation>(o => o.RegionId, o => o.Region!.ParentId) : null)
+            .Description("Reports owed (every region, every reporting period) grouped by region, province, kind, year or quarter, with timeliness measures.");
     }
 }

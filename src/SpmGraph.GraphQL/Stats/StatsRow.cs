@@ -2,7 +2,7 @@ using SpmGraph.Domain.Model;
 
 namespace SpmGraph.GraphQL.Stats;
 
-/// <summary>What a stats query can group by; each stats field offers the subset that applies.</summary>
+/// <summary>What a stats query can group by; each stats type offers the subset that applies.</summary>
 public enum StatsDimension
 {
     Region,
@@ -15,9 +15,22 @@ public enum StatsDimension
     Opd,
 }
 
+/// <summary>Which earlier period a group is compared with.</summary>
+public enum StatsPeriod
+{
+    /// <summary>The quarter before (Q1 compares with Q4 of the year before).</summary>
+    Quarter,
+
+    /// <summary>The same quarter a year earlier.</summary>
+    Year,
+}
+
 /// <summary>The group key of a GROUP BY: only the dimensions asked for are set.</summary>
 public sealed class StatsKey
 {
+    /// <summary>The parent a batched nested stats field reads the group for (a region of the page).</summary>
+    public int? OwnerId { get; set; }
+
     public int? RegionId { get; set; }
 
     public int? ProvinceId { get; set; }
@@ -41,6 +54,9 @@ public abstract class StatsRow
     /// <summary>Decimals that means of doubles keep (<see cref="Mean"/>).</summary>
     public const int MeanDecimals = 9;
 
+    /// <summary>The parent of a batched nested stats field; null at the root.</summary>
+    public int? OwnerId { get; set; }
+
     public int? RegionId { get; set; }
 
     /// <summary>The region's province; a province's own rows belong to itself.</summary>
@@ -61,6 +77,12 @@ public abstract class StatsRow
     /// <summary>The scoring scheme the query computed with (a constant column).</summary>
     public int SchemeId { get; set; }
 
+    /// <summary>The page this group was read in, for comparisons with an earlier period; not a column.</summary>
+    internal IStatsPage? Page { get; set; }
+
+    /// <summary>The key, for matching groups of two statements.</summary>
+    internal StatsKeyValue KeyValue => new(OwnerId, RegionId, ProvinceId, RegionKind, Sector, IndicatorId, Year, Quarter, OpdId);
+
     /// <summary>
     /// A mean of doubles, rounded to <see cref="MeanDecimals"/> decimals. Databases add doubles up
     /// differently (SQLite compensates for rounding, PostgreSQL sums exactly), so the last digits of
@@ -68,3 +90,5 @@ public abstract class StatsRow
     /// </summary>
     protected static double? Mean(double? value) => value is { } v ? Math.Round(v, MeanDecimals) : null;
 }
+
+internal readonly record struct StatsKeyValue(int? OwnerId, int? RegionId, int? ProvinceId, RegionKind? RegionKind, SectorCode? Sector, int? IndicatorId, int? Year, int? Quarter, int? OpdId);

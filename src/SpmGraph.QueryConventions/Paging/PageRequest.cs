@@ -5,7 +5,10 @@ namespace SpmGraph.QueryConventions.Paging;
 /// <summary>The validated `first`/`after`/`last`/`before` of one connection field.</summary>
 internal sealed record PageRequest(int? First, int? Last, long? After, long? Before)
 {
-    public static PageRequest From(IResolveFieldContext context, QueryConventionOptions options)
+    /// <summary>The most items an unpaged request may return (it reads one more to tell), when the field returns all.</summary>
+    public int? UnpagedMax { get; init; }
+
+    public static PageRequest From(IResolveFieldContext context, QueryConventionOptions options, Unpaged? unpaged = null)
     {
         var first = context.GetArgument<int?>("first");
         var last = context.GetArgument<int?>("last");
@@ -13,12 +16,14 @@ internal sealed record PageRequest(int? First, int? Last, long? After, long? Bef
         Check("last", last, options);
         var after = context.GetArgument<string?>("after") is { } a ? Cursor.Decode(a, "after") : (long?)null;
         var before = context.GetArgument<string?>("before") is { } b ? Cursor.Decode(b, "before") : (long?)null;
+        int? unpagedMax = null;
         if (first is null && last is null)
         {
-            first = options.DefaultPageSize;
+            unpagedMax = unpaged?.Max(context);
+            first = unpagedMax ?? options.DefaultPageSize;
         }
 
-        return new PageRequest(first, last, after, before);
+        return new PageRequest(first, last, after, before) { UnpagedMax = unpagedMax };
     }
 
     /// <summary>

@@ -46,11 +46,11 @@ public sealed class AchievementQueryTests(SpmGraphFactory factory)
             {
                 null => null,
                 >= 100 => "TUNTAS_PARIPURNA",
-                >= 80 => "TUNTAS_UTAMA",
-                >= 60 => "TUNTAS_MADYA",
-                >= 40 => "TUNTAS_PRATAMA",
-                >= 20 => "BELUM_TUNTAS",
-                _ => "TIDAK_TUNTAS",
+                >= 90 => "TUNTAS_UTAMA",
+                >= 80 => "TUNTAS_MADYA",
+                >= 70 => "TUNTAS_PRATAMA",
+                >= 60 => "TUNTAS_MUDA",
+                _ => "BELUM_TUNTAS",
             };
 
             Assert.Equal(rate, (double?)row["achievementRate"]);

@@ -18,8 +18,8 @@ public sealed class RoleScopeTests(SpmGraphFactory factory)
           achievements(where: { region: { code: { eq: $code } } }) { totalCount }
           reports(where: { region: { code: { eq: $code } } }) { totalCount }
           achievementStats(where: { region: { code: { eq: $code } } }) { nodes { count target } }
-          reportingStats(where: { region: { code: { eq: $code } } }) { nodes { reportCount draftCount rejectedCount } }
-          region(code: $code) { achievementStats { nodes { count } } reportingStats { nodes { reportCount } } }
+          reportingStats(where: { region: { code: { eq: $code } } }) { nodes { reportCount reportedCount draftCount rejectedCount } }
+          region(code: $code) { achievementStats { nodes { count } } reportingStats { nodes { reportCount reportedCount } } }
         }
         """;
 
@@ -60,21 +60,28 @@ public sealed class RoleScopeTests(SpmGraphFactory factory)
             Assert.True(expected.Reports == (int)data["reports"]!["totalCount"]!, because);
             Assert.True(expected.Rows == (int)data["achievementStats"]!["nodes"]![0]!["count"]!, because);
             Assert.True(expected.Target == (long)data["achievementStats"]!["nodes"]![0]!["target"]!, because);
-            Assert.True(expected.Reports == (int)data["reportingStats"]!["nodes"]![0]!["reportCount"]!, because);
+            // Reports owed and reports submitted are public: the same for every caller.
+            Assert.True(expected.Owed == (int)data["reportingStats"]!["nodes"]![0]!["reportCount"]!, because);
+            Assert.True(expected.Published == (int)data["reportingStats"]!["nodes"]![0]!["reportedCount"]!, because);
             Assert.True(expected.Unpublished == (int)data["reportingStats"]!["nodes"]![0]!["draftCount"]! + (int)data["reportingStats"]!["nodes"]![0]!["rejectedCount"]!, because);
             Assert.True(expected.Rows == (int)data["region"]!["achievementStats"]!["nodes"]![0]!["count"]!, because);
-            Assert.True(expected.Reports == (int)data["region"]!["reportingStats"]!["nodes"]![0]!["reportCount"]!, because);
+            Assert.True(expected.Owed == (int)data["region"]!["reportingStats"]!["nodes"]![0]!["reportCount"]!, because);
+            Assert.True(expected.Published == (int)data["region"]!["reportingStats"]!["nodes"]![0]!["reportedCount"]!, because);
         }
     }
 
-    private async Task<(int Rows, long Target, int Reports, int Unpublished)> CountsAsync(string code, bool covered)
+    private async Task<(int Rows, long Target, int Reports, int Unpublished, int Owed, int Published)> CountsAsync(string code, bool covered)
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
         var published = new[] { ReportStatus.Submitted, ReportStatus.Verified };
         var rows = db.Achievements.Where(a => a.Region!.Code == code && (covered || published.Contains(a.Status)));
         var reports = db.Reports.Where(r => r.Region!.Code == code && (covered || published.Contains(r.Status)));
-        return (await rows.CountAsync(), await rows.SumAsync(a => a.Target), await reports.CountAsync(),
-            await reports.CountAsync(r => !published.Contains(r.Status)));
+        // served and target are year-to-date: a group over several quarters reads each series' latest one the caller sees.
+        var latestTarget = (await rows.Select(a => new { a.IndicatorId, a.Year, a.Quarter, a.Target }).ToListAsync())
+            .GroupBy(a => (a.IndicatorId, a.Year)).Sum(g => g.MaxBy(a => a.Quarter)!.Target);
+        return (await rows.CountAsync(), latestTarget, await reports.CountAsync(),
+            await reports.CountAsync(r => !published.Contains(r.Status)), await db.ReportingPeriods.CountAsync(),
+            await db.Reports.CountAsync(r => r.Region!.Code == code && published.Contains(r.Status)));
     }
 
     /// <summary>Three kabupaten/kota with drafts or rejections: two in one province, one elsewhere.</summary>

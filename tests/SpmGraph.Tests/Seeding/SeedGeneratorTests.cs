@@ -10,7 +10,7 @@ public sealed partial class SeedGeneratorTests(ITestOutputHelper output)
 {
     // Checksums of the sample data as generated on the development machine (see the test below).
     private const string PinnedPlans = "4C586C57479A85F377A0DF3D0B65D670872FA8A9F0FCE029EC92F6DA7EDCEE75";
-    private const string PinnedAchievements = "2D28A67AE78EFF06EE04B674313B8EB793EA4B09836EF11DB2D351E8B2559003";
+    private const string PinnedAchievements = "396EC6C29B875C086B9CE68CC4A01532A799718D5277C7ECE2EFB54B313D6759";
     private const string PinnedReports = "3E1B57F7542E1BBB40CECC0CB29D4918AEE424023E7119BDA8E3BA2DE532DA12";
 
     private static readonly Lazy<SeedData> Data = new(SeedGenerator.Generate);

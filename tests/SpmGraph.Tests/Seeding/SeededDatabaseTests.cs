@@ -55,7 +55,7 @@ public sealed class SeededDatabaseTests(SeededDatabaseFixture fixture, ITestOutp
     }
 
     [Fact]
-    public async Task Served_and_spending_never_fall_within_a_year()
+    public async Task Served_never_falls_and_quarterly_spending_stays_within_the_allocation()
     {
         await using var db = fixture.CreateContext();
         var falls = await (
@@ -63,9 +63,15 @@ public sealed class SeededDatabaseTests(SeededDatabaseFixture fixture, ITestOutp
             join b in db.Achievements
                 on new { a.RegionId, a.IndicatorId, a.Year, Quarter = a.Quarter + 1 }
                 equals new { b.RegionId, b.IndicatorId, b.Year, b.Quarter }
-            where b.Served < a.Served || b.BudgetRealized < a.BudgetRealized || b.Target != a.Target
+            where b.Served < a.Served || b.Target != a.Target
             select a.Id).CountAsync();
         Assert.Equal(0, falls);
+
+        // budgetRealized is the quarter's own spending (a flow): never negative, and a year's sum stays within its plan's allocation.
+        Assert.Equal(0, await db.Achievements.CountAsync(a => a.BudgetRealized < 0));
+        var overspent = await db.Plans.CountAsync(p =>
+            db.Achievements.Where(a => a.RegionId == p.RegionId && a.IndicatorId == p.IndicatorId && a.Year == p.Year).Sum(a => a.BudgetRealized) > p.BudgetAllocated);
+        Assert.Equal(0, overspent);
     }
 
     [Fact]
@@ -213,8 +219,14 @@ public sealed class SeededDatabaseTests(SeededDatabaseFixture fixture, ITestOutp
         Assert.Equal(SeedChecksum.Of(generated.Achievements), SeedChecksum.Of(await db.Achievements.AsNoTracking().OrderBy(a => a.Id).ToListAsync()));
 
         var scheme = await db.ScoringSchemes.Include(s => s.Bands).SingleAsync(s => s.IsActive);
-        Assert.Equal(("DEFAULT", 1, 0.8, 0.2), (scheme.Code, scheme.Version, scheme.RecipientWeight, scheme.QualityWeight));
-        Assert.Equal(["TUNTAS_PARIPURNA", "TUNTAS_UTAMA", "TUNTAS_MADYA", "TUNTAS_PRATAMA", "BELUM_TUNTAS", "TIDAK_TUNTAS"], scheme.Bands.OrderByDescending(b => b.LowerBound).Select(b => b.Code));
+        Assert.Equal(("DEFAULT", 2, 0.8, 0.2, true), (scheme.Code, scheme.Version, scheme.RecipientWeight, scheme.QualityWeight, scheme.CapRecipientRate));
+        Assert.Equal(["TUNTAS_PARIPURNA", "TUNTAS_UTAMA", "TUNTAS_MADYA", "TUNTAS_PRATAMA", "TUNTAS_MUDA", "BELUM_TUNTAS"], scheme.Bands.OrderByDescending(b => b.LowerBound).Select(b => b.Code));
+        Assert.Equal([100.0, 90, 80, 70, 60, 0], scheme.Bands.OrderByDescending(b => b.LowerBound).Select(b => b.LowerBound));
+
+        // The first guess stays as an inactive version, for comparison.
+        var first = await db.ScoringSchemes.Include(s => s.Bands).SingleAsync(s => s.Code == "DEFAULT" && s.Version == 1);
+        Assert.False(first.IsActive);
+        Assert.Equal(["TUNTAS_PARIPURNA", "TUNTAS_UTAMA", "TUNTAS_MADYA", "TUNTAS_PRATAMA", "BELUM_TUNTAS", "TIDAK_TUNTAS"], first.Bands.OrderByDescending(b => b.LowerBound).Select(b => b.Code));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     // Measures are checked over every row, so these read as NATIONAL (scopes have their own tests).
     private string National => factory.TokenFor(AccessRole.National);
 
-    private const string Measures = "count regionCount target served achievementRate meanRegionRate minRate maxRate completeCount qualityRate spmIndex band";
+    private const string Measures = "count regionCount target served servedInQuarter budgetRealized achievementRate meanRegionRate minRate maxRate completeCount qualityRate spmIndex band";
 
     /// <summary>A `where` and the same selection as a predicate over the raw rows.</summary>
     public static TheoryData<string, string, string> Cases => new()
@@ -75,14 +75,17 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     }
 
     [Fact]
-    public async Task A_year_with_no_data_is_an_empty_result_not_an_error()
+    public async Task A_year_with_no_data_has_no_groups_and_one_empty_ungrouped_group()
     {
         var data = await factory.ExecuteDataAsAsync(National,
             "{ achievementStats(where: { year: { eq: 1999 } }, groupBy: [PROVINCE]) { totalCount nodes { count } } none: achievementStats(where: { year: { eq: 1999 } }) { totalCount nodes { count } } }");
 
         Assert.Equal(0, (int)data["achievementStats"]!["totalCount"]!);
         Assert.Empty(data["achievementStats"]!["nodes"]!.AsArray());
-        Assert.Empty(data["none"]!["nodes"]!.AsArray());
+
+        // Without groupBy there is always one group over what `where` selects, here nothing.
+        Assert.Equal(1, (int)data["none"]!["totalCount"]!);
+        Assert.Equal(0, (int)Assert.Single(data["none"]!["nodes"]!.AsArray())!["count"]!);
     }
 
     [Fact]
@@ -217,24 +220,29 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
 
     internal static void AssertMeasures(List<RawAchievement> group, JsonNode node, double recipientWeight, double qualityWeight, (double Lower, string Code)[]? bands = null)
     {
-        bands ??= [(100, "TUNTAS_PARIPURNA"), (80, "TUNTAS_UTAMA"), (60, "TUNTAS_MADYA"), (40, "TUNTAS_PRATAMA"), (20, "BELUM_TUNTAS"), (0, "TIDAK_TUNTAS")];
+        bands ??= [(100, "TUNTAS_PARIPURNA"), (90, "TUNTAS_UTAMA"), (80, "TUNTAS_MADYA"), (70, "TUNTAS_PRATAMA"), (60, "TUNTAS_MUDA"), (0, "BELUM_TUNTAS")];
         var tolerance = new Tolerance();
-        var rated = group.Where(r => r.Target > 0).Select(r => r.Served * 100.0 / r.Target).ToList();
-        var indices = group.Where(r => r.Target > 0 && r.QualityRate is not null)
+
+        // served is cumulative within a year: measures on target or served read each series' latest quarter in the group.
+        var latest = group.GroupBy(r => (r.RegionCode, r.IndicatorCode, r.Year)).Select(s => s.MaxBy(r => r.Quarter)!).ToList();
+        var rated = latest.Where(r => r.Target > 0).Select(r => r.Served * 100.0 / r.Target).ToList();
+        var indices = latest.Where(r => r.Target > 0 && r.QualityRate is not null)
             .Select(r => (recipientWeight * Math.Min(r.Served * 100.0 / r.Target, 100)) + (qualityWeight * r.QualityRate!.Value)).ToList();
         var qualities = group.Where(r => r.QualityRate is not null).Select(r => r.QualityRate!.Value).ToList();
-        var target = group.Sum(r => r.Target);
+        var target = latest.Sum(r => r.Target);
         double? index = indices.Count == 0 ? null : indices.Average();
 
         Assert.Equal(group.Count, (int)node["count"]!);
         Assert.Equal(group.Select(r => r.RegionCode).Distinct().Count(), (int)node["regionCount"]!);
         Assert.Equal(target, (long)node["target"]!);
-        Assert.Equal(group.Sum(r => r.Served), (long)node["served"]!);
-        Assert.Equal(target == 0 ? null : group.Sum(r => r.Served) * 100.0 / target, (double?)node["achievementRate"], tolerance);
+        Assert.Equal(latest.Sum(r => r.Served), (long)node["served"]!);
+        Assert.Equal(group.Sum(r => r.ServedInQuarter), (long)node["servedInQuarter"]!);
+        Assert.Equal(group.Sum(r => r.BudgetRealized), (long)node["budgetRealized"]!);
+        Assert.Equal(target == 0 ? null : latest.Sum(r => r.Served) * 100.0 / target, (double?)node["achievementRate"], tolerance);
         Assert.Equal(rated.Count == 0 ? null : rated.Average(), (double?)node["meanRegionRate"], tolerance);
         Assert.Equal(rated.Count == 0 ? null : rated.Min(), (double?)node["minRate"], tolerance);
         Assert.Equal(rated.Count == 0 ? null : rated.Max(), (double?)node["maxRate"], tolerance);
-        Assert.Equal(group.Count(r => r.Target > 0 && r.Served >= r.Target), (int)node["completeCount"]!);
+        Assert.Equal(latest.Count(r => r.Target > 0 && r.Served >= r.Target), (int)node["completeCount"]!);
         Assert.Equal(qualities.Count == 0 ? null : qualities.Average(), (double?)node["qualityRate"], tolerance);
         Assert.Equal(index, (double?)node["spmIndex"], tolerance);
         Assert.Equal(index is null ? null : bands.OrderByDescending(b => b.Lower).First(b => index >= b.Lower).Code, (string?)node["band"]);
@@ -274,8 +282,11 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     }));
 }
 
-public sealed record RawAchievement(string RegionCode, string? ParentCode, string Kind, SectorCode Sector, string IndicatorCode, string? OpdName, int Year, int Quarter, long Target, long Served, double? QualityRate)
+public sealed record RawAchievement(string RegionCode, string? ParentCode, string Kind, SectorCode Sector, string IndicatorCode, string? OpdName, int Year, int Quarter, long Target, long Served, double? QualityRate, long BudgetRealized)
 {
+    /// <summary>Served minus the served of the latest earlier quarter of the series (set when all rows are loaded).</summary>
+    public long ServedInQuarter { get; init; }
+
     public string ProvinceCode => ParentCode ?? RegionCode;
 }
 
@@ -290,9 +301,13 @@ internal static class AllRows
     {
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
         var rows = await db.Achievements.AsNoTracking()
-            .Select(a => new { Region = a.Region!.Code, Parent = a.Region.Parent!.Code, a.Region.Kind, a.Indicator!.Sector, Indicator = a.Indicator.Code, Opd = a.Opd!.Name, a.Year, a.Quarter, a.Target, a.Served, a.QualityRate })
+            .Select(a => new { Region = a.Region!.Code, Parent = a.Region.Parent!.Code, a.Region.Kind, a.Indicator!.Sector, Indicator = a.Indicator.Code, Opd = a.Opd!.Name, a.Year, a.Quarter, a.Target, a.Served, a.QualityRate, a.BudgetRealized })
             .ToListAsync();
-        return [.. rows.Select(r => new RawAchievement(r.Region, r.Parent, r.Kind.ToString().ToUpperInvariant(), r.Sector, r.Indicator, r.Opd, r.Year, r.Quarter, r.Target, r.Served, r.QualityRate))];
+        var bySeries = rows.ToLookup(r => (r.Region, r.Indicator, r.Year));
+        return [.. rows.Select(r => new RawAchievement(r.Region, r.Parent, r.Kind.ToString().ToUpperInvariant(), r.Sector, r.Indicator, r.Opd, r.Year, r.Quarter, r.Target, r.Served, r.QualityRate, r.BudgetRealized)
+        {
+            ServedInQuarter = r.Served - (bySeries[(r.Region, r.Indicator, r.Year)].Where(p => p.Quarter < r.Quarter).MaxBy(p => p.Quarter)?.Served ?? 0),
+        })];
     }
 }
 

@@ -10,7 +10,7 @@ internal sealed class ScoringSchemeConfiguration : IEntityTypeConfiguration<Scor
     {
         builder.Property(s => s.Code).HasMaxLength(32);
         builder.Property(s => s.Name).HasMaxLength(128);
-        builder.Property(s => s.Source).HasMaxLength(512);
+        builder.Property(s => s.Source).HasMaxLength(1024);
         builder.HasIndex(s => new { s.Code, s.Version }).IsUnique();
         builder.HasMany(s => s.Bands).WithOne().HasForeignKey(b => b.ScoringSchemeId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -541,6 +541,9 @@ namespace SpmGraph.Domain.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<bool>("CapRecipientRate")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -564,8 +567,8 @@ namespace SpmGraph.Domain.Data.Migrations.Postgres
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(512)
-                        .HasColumnType("character varying(512)")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
                         .UseCollation("C");
 
                     b.Property<int>("Version")

@@ -486,6 +486,9 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("CapRecipientRate")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -507,7 +510,7 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
 
                     b.Property<string>("Source")
                         .IsRequired()
-                        .HasMaxLength(512)
+                        .HasMaxLength(1024)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Version")
