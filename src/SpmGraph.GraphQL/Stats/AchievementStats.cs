@@ -53,7 +53,15 @@ public static class AchievementStats
             + "groupBy: [YEAR] over 2024 equals the sums of 2024's Q4 rows. Series of different years add up; servedInQuarter and budgetRealized are flows and add up over quarters.")
         .WithScheme()
         .Periods(a => a.Year, a => a.Quarter)
-        .CumulativeSeries(selection => a => !selection.Any(b => b.RegionId == a.RegionId && b.IndicatorId == a.IndicatorId && b.Year == a.Year && b.Quarter > a.Quarter), fixedBy: "quarter")
+        .CumulativeSeries(
+            selection =>
+                from a in selection
+                join last in from b in selection
+                             group b by new { b.RegionId, b.IndicatorId, b.Year } into series
+                             select new { series.Key.RegionId, series.Key.IndicatorId, series.Key.Year, Quarter = series.Max(b => b.Quarter) }
+                    on new { a.RegionId, a.IndicatorId, a.Year } equals new { last.RegionId, last.IndicatorId, last.Year }
+                select new StatsFlagged<Achievement> { Row = a, Latest = a.Quarter == last.Quarter },
+            fixedBy: "quarter")
         .Dimension(StatsDimension.Region, a => a.RegionId)
         .Dimension(StatsDimension.Province, a => a.Region!.ParentId ?? a.RegionId)
         .Dimension(StatsDimension.RegionKind, a => a.Region!.Kind)

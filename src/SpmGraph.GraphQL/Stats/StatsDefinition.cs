@@ -15,6 +15,14 @@ public sealed class StatsContext<TSource>
     public required IQueryable<TSource> Visible { get; init; }
 }
 
+/// <summary>A row of a selection and whether it is the latest quarter of its series in that selection.</summary>
+public sealed class StatsFlagged<TSource>
+{
+    public TSource Row { get; set; } = default!;
+
+    public bool Latest { get; set; }
+}
+
 /// <summary>Receives each measure with its type, for the inputs and output fields built from the catalog.</summary>
 public interface IMeasureVisitor<TRow>
 {
@@ -124,10 +132,6 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
     private static readonly MethodInfo SelectMethod = typeof(Queryable).GetMethods()
         .Single(m => m.Name == nameof(Queryable.Select) && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
 
-    private static readonly MethodInfo EnumerableWhere = typeof(Enumerable).GetMethods()
-        .Single(m => m.Name == nameof(Enumerable.Where) && m.GetParameters()[1].ParameterType.GetGenericArguments().Length == 2)
-        .MakeGenericMethod(typeof(TSource));
-
     private readonly List<(StatsDimension Dimension, LambdaExpression Value)> _dimensions = [];
     private readonly Dictionary<string, (Func<StatsContext<TSource>, LambdaExpression> Aggregate, bool Cumulative)> _sql = new(StringComparer.Ordinal);
 
@@ -138,8 +142,8 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
 
     public override IReadOnlyList<StatsDimension> Dimensions => [.. _dimensions.Select(d => d.Dimension)];
 
-    /// <summary>Rows that are the latest quarter of their series within a selection; null when nothing is cumulative.</summary>
-    internal Func<IQueryable<TSource>, Expression<Func<TSource, bool>>>? Latest { get; private set; }
+    /// <summary>Each row of a selection with whether it is the latest quarter of its series in it; null when nothing is cumulative.</summary>
+    internal Func<IQueryable<TSource>, IQueryable<StatsFlagged<TSource>>>? Latest { get; private set; }
 
     /// <summary>The `where` field that, fixed to one value, leaves one row per series (so no latest filter is needed).</summary>
     internal string? LatestFixedBy { get; private set; }
@@ -176,10 +180,10 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
 
     /// <summary>
     /// Declares the row series whose quantities are cumulative within a year: <paramref name="latest"/>
-    /// tells a row that is the latest quarter of its series within a selection; a `where` that fixes
-    /// <paramref name="fixedBy"/>, or grouping by QUARTER, leaves one row per series anyway.
+    /// flags the rows of a selection that are the latest quarter of their series in it; a `where` that
+    /// fixes <paramref name="fixedBy"/>, or grouping by QUARTER, leaves one row per series anyway.
     /// </summary>
-    public StatsDefinition<TSource, TRow> CumulativeSeries(Func<IQueryable<TSource>, Expression<Func<TSource, bool>>> latest, string fixedBy)
+    public StatsDefinition<TSource, TRow> CumulativeSeries(Func<IQueryable<TSource>, IQueryable<StatsFlagged<TSource>>> latest, string fixedBy)
     {
         Latest = latest;
         LatestFixedBy = fixedBy;
@@ -220,20 +224,27 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
     /// </summary>
     internal IQueryable<TRow> Group(IQueryable<TSource> selection, IReadOnlyCollection<StatsDimension> dimensions, IReadOnlySet<string> measures, StatsContext<TSource> context, bool latestOnly, LambdaExpression? owner, StatsPeriod? shift)
     {
-        var row = Expression.Parameter(typeof(TSource), "x");
-        var keyBindings = dimensions.Distinct().Select(d => Bind(typeof(StatsKey).GetProperty(StatsDimensions.KeyProperty(d))!, Inline.Body(Shifted(DimensionValue(d), shift), row))).ToList();
+        // Cumulative measures over several quarters read flagged rows: the flag is computed once per row
+        // (a join with each series' latest quarter), and every other expression reads the row inside.
+        var flagged = latestOnly && Latest is not null;
+        var elementType = flagged ? typeof(StatsFlagged<TSource>) : typeof(TSource);
+        var sourceExpression = flagged ? Latest!(selection).Expression : selection.Expression;
+        var element = Expression.Parameter(elementType, "x");
+        Expression RowOf(Expression e) => flagged ? Expression.Property(e, nameof(StatsFlagged<TSource>.Row)) : e;
+
+        var keyBindings = dimensions.Distinct().Select(d => Bind(typeof(StatsKey).GetProperty(StatsDimensions.KeyProperty(d))!, Inline.Body(Shifted(DimensionValue(d), shift), RowOf(element)))).ToList();
         if (owner is not null)
         {
-            keyBindings.Add(Bind(typeof(StatsKey).GetProperty(nameof(StatsKey.OwnerId))!, Inline.Body(owner, row)));
+            keyBindings.Add(Bind(typeof(StatsKey).GetProperty(nameof(StatsKey.OwnerId))!, Inline.Body(owner, RowOf(element))));
         }
 
         // No dimensions group by a constant: one group over everything.
         LambdaExpression keySelector = keyBindings.Count == 0
-            ? Expression.Lambda(Expression.Constant(1), row)
-            : Expression.Lambda(Expression.MemberInit(Expression.New(typeof(StatsKey)), keyBindings), row);
+            ? Expression.Lambda(Expression.Constant(1), element)
+            : Expression.Lambda(Expression.MemberInit(Expression.New(typeof(StatsKey)), keyBindings), element);
         var keyType = keySelector.ReturnType;
-        var groupType = typeof(IGrouping<,>).MakeGenericType(keyType, typeof(TSource));
-        var grouped = Expression.Call(GroupByMethod.MakeGenericMethod(typeof(TSource), keyType), selection.Expression, Expression.Quote(keySelector));
+        var groupType = typeof(IGrouping<,>).MakeGenericType(keyType, elementType);
+        var grouped = Expression.Call(GroupByMethod.MakeGenericMethod(elementType, keyType), sourceExpression, Expression.Quote(keySelector));
 
         var group = Expression.Parameter(groupType, "g");
         var bindings = new List<MemberBinding>();
@@ -244,16 +255,22 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
             bindings.Add(Expression.Bind(target, isKey ? Expression.Property(Expression.Property(group, "Key"), property.Name) : Expression.Constant(null, target.PropertyType)));
         }
 
+        Expression allRows = group;
         Expression latestRows = group;
-        if (latestOnly && Latest is not null)
+        if (flagged)
         {
-            latestRows = Expression.Call(EnumerableWhere, group, Latest(selection));
+            var x = Expression.Parameter(elementType, "f");
+            var row = Expression.Lambda(Expression.Property(x, nameof(StatsFlagged<TSource>.Row)), x);
+            var isLatest = Expression.Lambda(Expression.Property(x, nameof(StatsFlagged<TSource>.Latest)), x);
+            allRows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [elementType, typeof(TSource)], group, row);
+            latestRows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [elementType, typeof(TSource)],
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [elementType], group, isLatest), row);
         }
 
         foreach (var name in measures)
         {
             var (aggregate, cumulative) = _sql[name];
-            bindings.Add(Expression.Bind(typeof(TRow).GetProperty(char.ToUpperInvariant(name[0]) + name[1..])!, Inline.Body(aggregate(context), cumulative ? latestRows : group)));
+            bindings.Add(Expression.Bind(typeof(TRow).GetProperty(char.ToUpperInvariant(name[0]) + name[1..])!, Inline.Body(aggregate(context), cumulative ? latestRows : allRows)));
         }
 
         bindings.Add(Expression.Bind(typeof(TRow).GetProperty(nameof(StatsRow.SchemeId))!, Expression.Constant(context.Scheme.Id)));
