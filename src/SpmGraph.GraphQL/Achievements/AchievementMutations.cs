@@ -41,7 +41,7 @@ public sealed class RecordAchievementInputGraphType : InputObjectGraphType<Achie
         Field(i => i.Target).Description("Entitled recipients for the year; not negative.");
         Field(i => i.Served).Description("Served since January, cumulative to the end of the quarter; not negative, and not below an earlier quarter's nor above a later quarter's.");
         Field(i => i.QualityRate, nullable: true).Description("Mutu fulfilment in percent, 0-100; null when not reported.");
-        Field(i => i.BudgetRealized).Description("Budget realised so far this year, whole rupiah; not negative.");
+        Field(i => i.BudgetRealized).Description("Budget realised in this quarter (not the year so far), whole rupiah; not negative.");
         Field(i => i.ExpectedVersion, nullable: true).Description("The row's `version` as read; when given and the row has changed since, the write is refused with CONFLICT. 0: the row must not exist yet.");
     }
 }

@@ -15,7 +15,8 @@ public sealed class ScoringSchemeGraphType : ObjectGraphType<ScoringScheme>
         Field(s => s.Code);
         Field(s => s.Name);
         Field(s => s.Version);
-        Field(s => s.RecipientWeight).Description("Weight of min(achievementRate, 100) in the index.");
+        Field(s => s.RecipientWeight).Description("Weight of the achievement rate in the index (capped at 100 when capRecipientRate).");
+        Field(s => s.CapRecipientRate).Description("Whether the recipient part counts the achievement rate capped at 100 (not published; an assumption of the scheme).");
         Field(s => s.QualityWeight).Description("Weight of qualityRate in the index.");
         Field(s => s.IsActive).Description("True for the scheme used when a query names none.");
         Field(s => s.Source).Description("Where the weights and bands come from, and how sure they are.");
