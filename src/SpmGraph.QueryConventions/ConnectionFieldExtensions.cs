@@ -79,13 +79,14 @@ public static class ConnectionFieldExtensions
         }
 
         int? total = query.Count ? await rows.CountAsync(context.CancellationToken) : null;
-        query.CheckUnpaged(total, more: false);
         var window = query.Window;
         if (!query.ReadRows)
         {
             return new Connection<TNode> { Edges = [], PageInfo = new PageInfo(false, false, null, null), TotalCount = total };
         }
 
+        // An unpaged list that returns all is refused before any of it is read when it is too long.
+        query.CheckUnpaged(total, more: false);
         if (window.End is null)
         {
             var last = await Project(Ordering.Apply(rows, query.Order, reverse: true).Take(window.FromEnd!.Value), query.Projection).ToListAsync(context.CancellationToken);

@@ -58,8 +58,7 @@ internal sealed record ConnectionQuery<TNode>(
         var window = page.Plan();
         var readRows = selected.Contains("nodes") || selected.Contains("edges") || selected.Contains("pageInfo");
 
-        // An unpaged list that returns all must know its length even when only totalCount is asked.
-        var count = selected.Contains("totalCount") || window.End is null || (page.UnpagedMax is not null && !readRows);
+        var count = selected.Contains("totalCount") || window.End is null;
         return new ConnectionQuery<TNode>(predicate, order, window, projection, readRows, count, page.UnpagedMax, options.AllWhenUnpaged);
     }
 

@@ -25,6 +25,8 @@ internal sealed class StatsRequest<TSource, TRow>
     private static readonly MethodInfo ContainsMethod = typeof(Enumerable).GetMethods()
         .Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2);
 
+    private static readonly ScoringScheme NoScheme = new();
+
     private readonly Func<DbContext, IQueryable<TSource>> _visible;
 
     private StatsRequest(StatsDefinition<TSource, TRow> definition, Func<DbContext, IQueryable<TSource>> visible, ScoringScheme scheme, List<StatsDimension> dimensions, HashSet<string> measures, Expression<Func<TSource, bool>>? where, bool latestOnly, int maxGroups)
@@ -57,9 +59,10 @@ internal sealed class StatsRequest<TSource, TRow>
     public static async Task<StatsRequest<TSource, TRow>> FromAsync(IResolveFieldContext context, StatsDefinition<TSource, TRow> definition, Func<IResolveFieldContext, Func<DbContext, IQueryable<TSource>>> visible)
     {
         var dimensions = (context.GetArgument<List<StatsDimension>?>("groupBy") ?? []).Distinct().ToList();
+        // Only measures that score read a scheme (and the database for it).
         var scheme = definition.UsesScheme
             ? await context.Loader<ScoringSchemeCatalog>().ResolveAsync(context.GetArgument<string?>("scheme"))
-            : await context.Loader<ScoringSchemeCatalog>().ActiveAsync();
+            : NoScheme;
         var asked = Selection.NodeFields(context)
             .Concat(InputNames(context.GetArgument<object?>("having")))
             .Concat(InputNames(context.GetArgument<object?>("order")));
@@ -176,9 +179,10 @@ internal sealed class StatsPage<TSource, TRow>(StatsRequest<TSource, TRow> reque
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var all = request.Definition.Measures.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
         var rows = await request.Query(db, owner, period, all, request.Among(groups, period)).AsNoTracking().ToListAsync(cancellationToken);
-        if (request.Dimensions.Count == 0 && owner is null && rows.Count == 0)
+        if (request.Dimensions.Count == 0)
         {
-            rows.Add(request.Empty(null));
+            // Ungrouped, the earlier period has its one group even when it selects nothing.
+            rows.AddRange(groups.Select(g => g.OwnerId).Distinct().Where(o => !rows.Any(r => r.OwnerId == o)).Select(request.Empty));
         }
 
         var byKey = rows.ToDictionary(r => r.KeyValue);

@@ -37,6 +37,7 @@ public sealed class TrustworthyStatsTests(SpmGraphFactory factory)
     {
         var refused = await factory.ExecuteAsAsync(National, "{ achievementStats(groupBy: [REGION, INDICATOR]) { nodes { count } } }");
         var paged = await factory.ExecuteDataAsAsync(National, "{ achievementStats(groupBy: [REGION, INDICATOR], first: 5) { totalCount pageInfo { hasNextPage } nodes { count } } }");
+        var counted = await factory.ExecuteDataAsAsync(National, "{ achievementStats(groupBy: [REGION, INDICATOR]) { totalCount } }");
 
         var error = Assert.Single(refused["errors"]!.AsArray())!;
         Assert.Equal("TOO_MANY_GROUPS", (string?)error["extensions"]!["code"]);
@@ -45,6 +46,9 @@ public sealed class TrustworthyStatsTests(SpmGraphFactory factory)
         Assert.Equal(5, paged["achievementStats"]!["nodes"]!.AsArray().Count);
         Assert.True((bool)paged["achievementStats"]!["pageInfo"]!["hasNextPage"]!);
         Assert.True((int)paged["achievementStats"]!["totalCount"]! > 1000);
+
+        // Counting the groups reads none of them, so it is not refused.
+        Assert.Equal((int)paged["achievementStats"]!["totalCount"]!, (int)counted["achievementStats"]!["totalCount"]!);
     }
 
     [Theory]
