@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using System.Security.Claims;
 using GraphQL;
 using SpmGraph.Domain.Model;
+using SpmGraph.Domain.Rules;
 
 namespace SpmGraph.GraphQL.Security;
 
@@ -79,7 +80,7 @@ public sealed class CallerScope
         var region = Expression.Property(entry, nameof(AuditEntry.Region));
         var body = Expression.OrElse(
             Expression.Equal(Expression.Property(entry, nameof(AuditEntry.RegionId)), Expression.Constant(null, typeof(int?))),
-            Expression.AndAlso(Expression.NotEqual(region, Expression.Constant(null, typeof(Region))), new Substitute(covers.Parameters[0], region).Visit(covers.Body)));
+            Expression.AndAlso(Expression.NotEqual(region, Expression.Constant(null, typeof(Region))), Inline.Body(covers, region)));
         return Expression.Lambda<Func<AuditEntry, bool>>(body, entry);
     }
 
@@ -99,16 +100,11 @@ public sealed class CallerScope
         if (Role is not null)
         {
             var covers = Covers();
-            var regionOf = new Substitute(region.Parameters[0], row).Visit(region.Body);
-            published = Expression.OrElse(published, new Substitute(covers.Parameters[0], regionOf).Visit(covers.Body));
+            var regionOf = Inline.Body(region, row);
+            published = Expression.OrElse(published, Inline.Body(covers, regionOf));
         }
 
         return Expression.Lambda<Func<T, bool>>(published, row);
-    }
-
-    private sealed class Substitute(ParameterExpression parameter, Expression replacement) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == parameter ? replacement : base.VisitParameter(node);
     }
 }
 
