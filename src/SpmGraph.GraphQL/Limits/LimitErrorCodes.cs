@@ -16,6 +16,9 @@ public static class LimitErrorCodes
 
     public const string IntrospectionDisabled = "INTROSPECTION_DISABLED";
 
+    /// <summary>An operation type the schema does not have (subscriptions).</summary>
+    public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
+
     /// <summary>GraphQL.NET's code for a request that ran past <see cref="GraphQLLimits.ExecutionTimeout"/>.</summary>
     public const string Timeout = "TIMEOUT";
 

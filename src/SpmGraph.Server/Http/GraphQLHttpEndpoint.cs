@@ -6,7 +6,6 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using SpmGraph.GraphQL.Limits;
 using SpmGraph.Server.PersistedDocuments;
 
@@ -71,7 +70,7 @@ internal sealed class GraphQLHttpEndpoint
         {
             // Kestrel's own request errors (malformed chunking, body too slow or too large).
             var code = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? Codes.PayloadTooLarge : Codes.BadRequest;
-            await WriteErrorAsync(context, ex.StatusCode, code, ex.Message);
+            await ErrorAnswers.WriteAsync(context, ex.StatusCode, code, ex.Message);
         }
 #pragma warning disable CA1031 // The transport is the last line: anything unexpected becomes a GraphQL error, not a 500 page.
         catch (Exception ex)
@@ -79,7 +78,7 @@ internal sealed class GraphQLHttpEndpoint
         {
             _logger.LogError(ex, "Unhandled error serving {Method} {Path}", context.Request.Method, context.Request.Path);
             var message = _environment.IsDevelopment() ? ex.ToString() : "An unexpected error occurred.";
-            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, Codes.InternalServerError, message);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status500InternalServerError, Codes.InternalServerError, message);
         }
     }
 
@@ -111,7 +110,7 @@ internal sealed class GraphQLHttpEndpoint
         else
         {
             context.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, Codes.MethodNotAllowed, $"HTTP method {request.Method} is not supported; use GET or POST.");
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, Codes.MethodNotAllowed, $"HTTP method {request.Method} is not supported; use GET or POST.");
         }
     }
 
@@ -155,20 +154,20 @@ internal sealed class GraphQLHttpEndpoint
 
         if (!TryGetSingle(query, "query", out var text) || !TryGetSingle(query, "documentId", out var documentId))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, "The 'query' and 'documentId' parameters must be given at most once.", mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, "The 'query' and 'documentId' parameters must be given at most once.");
             return;
         }
 
         if (!TryGetSingle(query, "operationName", out var operationName))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, "The 'operationName' parameter must be given at most once.", mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, "The 'operationName' parameter must be given at most once.");
             return;
         }
 
         if (!TryReadMapParameter(query, "variables", out var variables, out var error)
             || !TryReadMapParameter(query, "extensions", out var extensions, out error))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, error!, mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, error!);
             return;
         }
 
@@ -186,21 +185,21 @@ internal sealed class GraphQLHttpEndpoint
 
         if (!GraphQLMediaTypes.IsJsonRequest(context.Request))
         {
-            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, Codes.UnsupportedMediaType, "POST requests must have Content-Type application/json (UTF-8).", mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, Codes.UnsupportedMediaType, "POST requests must have Content-Type application/json (UTF-8).");
             return;
         }
 
         var body = await ReadBodyAsync(context.Request, _options.MaxRequestBodySize, context.RequestAborted);
         if (body is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, Codes.PayloadTooLarge, $"The request body is larger than {_options.MaxRequestBodySize} bytes.", mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, Codes.PayloadTooLarge, $"The request body is larger than {_options.MaxRequestBodySize} bytes.");
             return;
         }
 
         var (request, code, message) = ParseBody(body.Value);
         if (request is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, code!, message!, mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, code!, message!);
             return;
         }
 
@@ -213,7 +212,7 @@ internal sealed class GraphQLHttpEndpoint
         var resolution = await _persistedDocuments.ResolveAsync(request.Query, request.DocumentId, request.Extensions, context.RequestAborted);
         if (resolution.IsBadRequest)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, resolution.ErrorMessage!, mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, resolution.ErrorMessage!);
             return;
         }
 
@@ -233,7 +232,7 @@ internal sealed class GraphQLHttpEndpoint
             if (document is not null && SelectOperation(document, request.OperationName) is { } operation && operation.Operation != OperationType.Query)
             {
                 context.Response.Headers.Allow = "POST";
-                await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, Codes.MethodNotAllowed, $"A {operation.Operation.ToString().ToLowerInvariant()} operation cannot be sent over GET; use POST.", mediaType);
+                await ErrorAnswers.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, Codes.MethodNotAllowed, $"A {operation.Operation.ToString().ToLowerInvariant()} operation cannot be sent over GET; use POST.");
                 return;
             }
         }
@@ -286,8 +285,9 @@ internal sealed class GraphQLHttpEndpoint
             }
             catch (Exception ex) when (ex is InvalidOperationException or JsonException)
             {
-                // Strings that are valid UTF-8 but not valid text, such as an unpaired "\ud800" escape.
-                return (null, Codes.InvalidJson, "The request body has an invalid JSON string: " + ex.Message);
+                // Strings that are valid UTF-8 but not valid text, such as an unpaired "\ud800" escape. The reader's own
+                // message names .NET types and JSON paths: say what is wrong in the client's terms instead.
+                return (null, Codes.InvalidJson, "The request body has a JSON string that is not valid Unicode text: an unpaired surrogate escape such as \\ud800.");
             }
         }
     }
@@ -398,31 +398,8 @@ internal sealed class GraphQLHttpEndpoint
         return errors.Any(e => e is TimeoutError) ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status400BadRequest;
     }
 
-    private Task WriteNotAcceptableAsync(HttpContext context) =>
-        WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, Codes.NotAcceptable, $"Accept must allow {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}.");
-
-    /// <summary>Writes {"errors":[{"message":..., "extensions":{"code":...}}]} through the GraphQL serializer.</summary>
-    private async Task WriteErrorAsync(HttpContext context, int status, string code, string message, string? mediaType = null)
-    {
-        if (context.Response.HasStarted)
-        {
-            // Part of a response is out already; all we can do is cut the connection.
-            context.Abort();
-            return;
-        }
-
-        var allow = context.Response.Headers.Allow;
-        context.Response.Clear();
-        if (!StringValues.IsNullOrEmpty(allow))
-        {
-            context.Response.Headers.Allow = allow;
-        }
-
-        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
-        context.Response.StatusCode = status;
-        context.Response.ContentType = (mediaType ?? GraphQLMediaTypes.Json) + GraphQLMediaTypes.Utf8Suffix;
-        await _serializer.WriteAsync(context.Response.Body, result, CancellationToken.None);
-    }
+    private static Task WriteNotAcceptableAsync(HttpContext context) =>
+        ErrorAnswers.WriteAsync(context, StatusCodes.Status406NotAcceptable, Codes.NotAcceptable, $"Accept must allow {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}.");
 
     private GraphQLDocument? TryBuildDocument(string query)
     {
