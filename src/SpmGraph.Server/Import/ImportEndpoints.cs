@@ -20,13 +20,13 @@ public static class ImportEndpoints
     {
         if (kind is not ("achievements" or "plans"))
         {
-            await ErrorAnswers.WriteAsync(context, StatusCodes.Status404NotFound, "NOT_FOUND", "Import achievements or plans: POST /import/achievements or /import/plans.");
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status404NotFound, HttpErrorCodes.NotFound, "Import achievements or plans: POST /import/achievements or /import/plans.");
             return;
         }
 
         if (context.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
         {
-            await ErrorAnswers.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, "UNSUPPORTED_MEDIA_TYPE", "Send the file as the body with Content-Type: text/csv.");
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, HttpErrorCodes.UnsupportedMediaType, "Send the file as the body with Content-Type: text/csv.");
             return;
         }
 

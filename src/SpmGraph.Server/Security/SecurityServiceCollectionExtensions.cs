@@ -54,9 +54,9 @@ public static class SecurityServiceCollectionExtensions
                     {
                         challenge.HandleResponse();
                         challenge.Response.Headers.WWWAuthenticate = "Bearer";
-                        await ErrorAnswers.WriteAsync(challenge.HttpContext, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "Sign in: send `Authorization: Bearer <token>` or `X-Api-Key: <key>`.");
+                        await ErrorAnswers.WriteAsync(challenge.HttpContext, StatusCodes.Status401Unauthorized, HttpErrorCodes.Unauthenticated, "Sign in: send `Authorization: Bearer <token>` or `X-Api-Key: <key>`.");
                     },
-                    OnForbidden = forbidden => ErrorAnswers.WriteAsync(forbidden.HttpContext, StatusCodes.Status403Forbidden, "FORBIDDEN", "The caller's role or region does not allow this."),
+                    OnForbidden = forbidden => ErrorAnswers.WriteAsync(forbidden.HttpContext, StatusCodes.Status403Forbidden, HttpErrorCodes.Forbidden, "The caller's role or region does not allow this."),
                 };
             });
 
@@ -80,7 +80,7 @@ public static class SecurityServiceCollectionExtensions
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                await ErrorAnswers.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, "RATE_LIMITED", $"Too many requests; retry after {seconds} s.");
+                await ErrorAnswers.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, HttpErrorCodes.RateLimited, $"Too many requests; retry after {seconds} s.");
             };
         });
         return services;
@@ -97,7 +97,7 @@ public static class SecurityServiceCollectionExtensions
             if (sentCredentials && context.User.Identity?.IsAuthenticated != true)
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer";
-                await ErrorAnswers.WriteAsync(context, StatusCodes.Status401Unauthorized, "UNAUTHENTICATED", "The token or API key is invalid, expired or revoked.");
+                await ErrorAnswers.WriteAsync(context, StatusCodes.Status401Unauthorized, HttpErrorCodes.Unauthenticated, "The token or API key is invalid, expired or revoked.");
                 return;
             }
 
