@@ -16,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSpmDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSpmGraphQL();
 builder.Services.AddGraphQLHttp();
+builder.Services.AddSpmCors();
 builder.Services.AddSpmSecurity();
 builder.Services.AddSpmImport();
 
@@ -23,6 +24,7 @@ var app = builder.Build();
 
 await app.Services.InitializeSpmDatabaseAsync(app.Lifetime.ApplicationStopping);
 
+app.UseSpmCors();
 app.UseSpmSecurity();
 app.MapGraphQLHttp("/graphql");
 app.MapSpmImport();

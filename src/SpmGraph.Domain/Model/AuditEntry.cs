@@ -7,6 +7,7 @@ public enum AuditEntityType
     Plan,
     Report,
     ReportingPeriod,
+    ScoringScheme,
 }
 
 /// <summary>What a write did to a row.</summary>
@@ -26,7 +27,7 @@ public sealed class AuditEntry
     /// <summary>The id of the changed row in its table.</summary>
     public int EntityId { get; set; }
 
-    /// <summary>The region the row belongs to; null for reporting periods.</summary>
+    /// <summary>The region the row belongs to; null for reporting periods and scoring schemes.</summary>
     public int? RegionId { get; set; }
 
     public Region? Region { get; set; }

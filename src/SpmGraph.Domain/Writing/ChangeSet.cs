@@ -19,7 +19,7 @@ namespace SpmGraph.Domain.Writing;
 internal sealed class ChangeSet(DbContext db, string actor, DateTime at) : IAsyncDisposable
 {
     // Principal tables before the tables that point at them.
-    private static readonly Type[] Order = [typeof(ReportingPeriod), typeof(Report), typeof(Plan), typeof(Achievement)];
+    private static readonly Type[] Order = [typeof(ScoringScheme), typeof(ReportingPeriod), typeof(Report), typeof(Plan), typeof(Achievement)];
 
     private readonly RowStore _store = new(db);
     private readonly Dictionary<Type, Fields> _fields = [];
@@ -29,7 +29,7 @@ internal sealed class ChangeSet(DbContext db, string actor, DateTime at) : IAsyn
     private readonly HashSet<object> _touched = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>A new row, written with every field (keys of new principals it points at resolved on the way).</summary>
-    public void Create(IVersioned row)
+    public void Create(object row)
     {
         if (_createdRows.Add(row))
         {
@@ -39,7 +39,7 @@ internal sealed class ChangeSet(DbContext db, string actor, DateTime at) : IAsyn
 
     /// <summary>Applies <paramref name="change"/> to a stored row; true when a field's value changed.</summary>
     public bool Update<T>(T row, Action<T> change)
-        where T : class, IVersioned
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(change);
         var fields = FieldsOf(typeof(T));
@@ -67,7 +67,20 @@ internal sealed class ChangeSet(DbContext db, string actor, DateTime at) : IAsyn
             foreach (var row in _created.Where(r => r.GetType() == type))
             {
                 await _store.InsertAsync(row, cancellationToken);
-                audit.Add(Entry(row, AuditAction.Created, fields.Describe(null, fields.Read(row))!));
+                var created = fields.Describe(null, fields.Read(row))!;
+                if (row is ScoringScheme scheme)
+                {
+                    // A scheme's bands are part of it: written with it, listed in its entry.
+                    foreach (var band in scheme.Bands)
+                    {
+                        band.ScoringSchemeId = scheme.Id;
+                        await _store.InsertAsync(band, cancellationToken);
+                    }
+
+                    created = WithBands(created, scheme);
+                }
+
+                audit.Add(Entry(row, AuditAction.Created, created));
             }
 
             foreach (var (row, before) in _updated.Where(u => u.Key.GetType() == type))
@@ -77,14 +90,14 @@ internal sealed class ChangeSet(DbContext db, string actor, DateTime at) : IAsyn
                     continue;
                 }
 
-                await UpdateAsync((IVersioned)row, cancellationToken);
+                await UpdateAsync(row, cancellationToken);
                 audit.Add(Entry(row, AuditAction.Updated, changes));
                 _touched.Remove(row);
             }
 
             foreach (var row in _touched.Where(r => r.GetType() == type && !_createdRows.Contains(r)))
             {
-                await UpdateAsync((IVersioned)row, cancellationToken);
+                await UpdateAsync(row, cancellationToken);
             }
         }
 
@@ -120,11 +133,27 @@ internal sealed class ChangeSet(DbContext db, string actor, DateTime at) : IAsyn
         return text.ToString();
     }
 
-    private async Task UpdateAsync(IVersioned row, CancellationToken cancellationToken)
+    private async Task UpdateAsync(object row, CancellationToken cancellationToken)
     {
-        var expected = row.Version;
-        row.Version = expected + 1;
-        await _store.UpdateAsync(row, expected, cancellationToken);
+        if (row is not IVersioned versioned)
+        {
+            await _store.UpdateUnversionedAsync(row, cancellationToken);
+            return;
+        }
+
+        var expected = versioned.Version;
+        versioned.Version = expected + 1;
+        await _store.UpdateAsync(versioned, expected, cancellationToken);
+    }
+
+    /// <summary>The created scheme's entry with its bands, e.g. "TUNTAS_UTAMA (Tuntas Utama) from 90; ...".</summary>
+    private static string WithBands(string changes, ScoringScheme scheme)
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(changes)!.AsObject();
+        var bands = string.Join("; ", scheme.Bands.OrderByDescending(b => b.LowerBound)
+            .Select(b => $"{b.Code} ({b.Label}) from {b.LowerBound.ToString(CultureInfo.InvariantCulture)}"));
+        json["bands"] = new System.Text.Json.Nodes.JsonObject { ["old"] = null, ["new"] = bands };
+        return json.ToJsonString();
     }
 
     private AuditEntry Entry(object row, AuditAction action, string changes)
@@ -135,6 +164,7 @@ internal sealed class ChangeSet(DbContext db, string actor, DateTime at) : IAsyn
             Plan p => (AuditEntityType.Plan, p.Id, p.RegionId),
             Report r => (AuditEntityType.Report, r.Id, r.RegionId),
             ReportingPeriod p => (AuditEntityType.ReportingPeriod, p.Id, (int?)null),
+            ScoringScheme s => (AuditEntityType.ScoringScheme, s.Id, null),
             _ => throw new NotSupportedException($"{row.GetType().Name} is not audited."),
         };
         return new AuditEntry { EntityType = type, EntityId = id, RegionId = regionId, Action = action, Changes = changes, Actor = actor, At = at };
@@ -150,13 +180,16 @@ internal sealed class ChangeSet(DbContext db, string actor, DateTime at) : IAsyn
         return fields;
     }
 
-    /// <summary>The audited fields of an entity type: every mapped property but the key and the version (bookkeeping, not data).</summary>
+    /// <summary>
+    /// The audited fields of an entity type: every mapped property but the key and the concurrency token
+    /// (<see cref="IVersioned.Version"/>, bookkeeping, not data; a scoring scheme's Version is data).
+    /// </summary>
     private sealed class Fields(IEntityType entityType)
     {
         private readonly (string Name, IClrPropertyGetter Getter)[] _properties =
         [
             .. entityType.GetProperties()
-                .Where(p => !p.IsPrimaryKey() && p.Name != nameof(IVersioned.Version))
+                .Where(p => !p.IsPrimaryKey() && !(p.Name == nameof(IVersioned.Version) && typeof(IVersioned).IsAssignableFrom(entityType.ClrType)))
                 .Select(p => (JsonNamingPolicy.CamelCase.ConvertName(p.Name), p.GetGetter())),
         ];
 

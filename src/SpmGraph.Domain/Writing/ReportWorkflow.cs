@@ -20,7 +20,8 @@ public sealed record ReportInput
 /// <summary>
 /// The reporting workflow of a region's quarterly report, applied to the report and all its rows:
 /// DRAFT (or REJECTED) is submitted; SUBMITTED is verified or rejected by the province; any
-/// non-DRAFT report can be reopened to DRAFT so its rows can be corrected. A report is on time when
+/// non-DRAFT report can be reopened to DRAFT so its rows can be corrected, a VERIFIED one only by
+/// its verifier (verification would mean nothing if the verified region could undo it). A report is on time when
 /// its (latest) submission came before the reporting period's closesAt.
 /// </summary>
 public sealed class ReportWorkflow(IDbContextFactory<SpmDbContext> contexts, TimeProvider clock)
@@ -35,21 +36,24 @@ public sealed class ReportWorkflow(IDbContextFactory<SpmDbContext> contexts, Tim
 
     /// <summary>Every row becomes SUBMITTED with submittedAt = now.</summary>
     public Task<WriteResult<Report>> SubmitAsync(ReportInput input, string actor, CancellationToken cancellationToken) =>
-        RunAsync(input, Step.Submit, null, actor, cancellationToken);
+        RunAsync(input, Step.Submit, null, false, actor, cancellationToken);
 
     /// <summary>A SUBMITTED report and its rows become VERIFIED with verifiedAt = now.</summary>
     public Task<WriteResult<Report>> VerifyAsync(ReportInput input, string actor, CancellationToken cancellationToken) =>
-        RunAsync(input, Step.Verify, null, actor, cancellationToken);
+        RunAsync(input, Step.Verify, null, false, actor, cancellationToken);
 
     /// <summary>A SUBMITTED report and its rows become REJECTED, with the reason; the region corrects and submits again.</summary>
     public Task<WriteResult<Report>> RejectAsync(ReportInput input, string? reason, string actor, CancellationToken cancellationToken) =>
-        RunAsync(input, Step.Reject, reason, actor, cancellationToken);
+        RunAsync(input, Step.Reject, reason, false, actor, cancellationToken);
 
-    /// <summary>Back to DRAFT (submittedAt and verifiedAt cleared) so the rows can be edited; the next submission is timed anew.</summary>
-    public Task<WriteResult<Report>> ReopenAsync(ReportInput input, string actor, CancellationToken cancellationToken) =>
-        RunAsync(input, Step.Reopen, null, actor, cancellationToken);
+    /// <summary>
+    /// Back to DRAFT (submittedAt and verifiedAt cleared) so the rows can be edited; the next submission is timed anew.
+    /// A VERIFIED report only when <paramref name="byVerifier"/> (the province for its kab/kota, NATIONAL for a province).
+    /// </summary>
+    public Task<WriteResult<Report>> ReopenAsync(ReportInput input, bool byVerifier, string actor, CancellationToken cancellationToken) =>
+        RunAsync(input, Step.Reopen, null, byVerifier, actor, cancellationToken);
 
-    private async Task<WriteResult<Report>> RunAsync(ReportInput input, Step step, string? reason, string actor, CancellationToken cancellationToken)
+    private async Task<WriteResult<Report>> RunAsync(ReportInput input, Step step, string? reason, bool byVerifier, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         try
@@ -92,7 +96,7 @@ public sealed class ReportWorkflow(IDbContextFactory<SpmDbContext> contexts, Tim
             }
 
             WriteRules.CheckVersion(input.ExpectedVersion, report.Version, "report", errors);
-            CheckState(step, report, errors);
+            CheckState(step, report, byVerifier, errors);
             if (errors.Count > 0)
             {
                 return WriteResult.Failure<Report>(errors);
@@ -108,7 +112,7 @@ public sealed class ReportWorkflow(IDbContextFactory<SpmDbContext> contexts, Tim
         }
     }
 
-    private static void CheckState(Step step, Report report, List<WriteError> errors)
+    private static void CheckState(Step step, Report report, bool byVerifier, List<WriteError> errors)
     {
         var status = ChangeSet.ConstantCase(report.Status.ToString());
         var allowed = step switch
@@ -126,6 +130,11 @@ public sealed class ReportWorkflow(IDbContextFactory<SpmDbContext> contexts, Tim
                 Step.Reject => $"The report is {status}; only a SUBMITTED report can be rejected.",
                 _ => "The report is already DRAFT.",
             }));
+        }
+
+        if (step == Step.Reopen && report.Status == ReportStatus.Verified && !byVerifier)
+        {
+            errors.Add(WriteError.Whole(WriteErrorCodes.Forbidden, "The report is VERIFIED: only its verifier (the province for a kab/kota, NATIONAL for a province) reopens it; a region reopens its own report only before verification."));
         }
 
         if (step == Step.Submit && report.Achievements.Count == 0)

@@ -24,7 +24,7 @@ internal sealed class RowStore(DbContext db) : IAsyncDisposable
         var table = TableOf(row.GetType());
         table.ResolveForeignKeys(row);
         var command = await table.InsertAsync(db, returning: true, cancellationToken);
-        table.Bind(command, row, version: null);
+        table.Bind(command, row, update: false, version: null);
         var key = await command.ExecuteScalarAsync(cancellationToken);
         table.Key.PropertyInfo!.SetValue(row, Convert.ChangeType(key, table.Key.ClrType, System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -34,7 +34,7 @@ internal sealed class RowStore(DbContext db) : IAsyncDisposable
     {
         var table = TableOf(row.GetType());
         var command = await table.InsertAsync(db, returning: false, cancellationToken);
-        table.Bind(command, row, version: null);
+        table.Bind(command, row, update: false, version: null);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
@@ -43,10 +43,22 @@ internal sealed class RowStore(DbContext db) : IAsyncDisposable
     {
         var table = TableOf(row.GetType());
         var command = await table.UpdateAsync(db, cancellationToken);
-        table.Bind(command, row, expectedVersion);
+        table.Bind(command, row, update: true, expectedVersion);
         if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
         {
             throw new WriteConflictException($"{row.GetType().Name} {table.Key.PropertyInfo!.GetValue(row)} is no longer at version {expectedVersion}.");
+        }
+    }
+
+    /// <summary>UPDATE every column WHERE key, for a row without a concurrency token (the transaction is serializable).</summary>
+    public async Task UpdateUnversionedAsync(object row, CancellationToken cancellationToken)
+    {
+        var table = TableOf(row.GetType());
+        var command = await table.UpdateAsync(db, cancellationToken);
+        table.Bind(command, row, update: true, version: null);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) != 1)
+        {
+            throw new WriteConflictException($"{row.GetType().Name} {table.Key.PropertyInfo!.GetValue(row)} no longer exists.");
         }
     }
 
@@ -87,7 +99,7 @@ internal sealed class RowStore(DbContext db) : IAsyncDisposable
             Key = entityType.FindPrimaryKey()!.Properties.Single();
             KeyColumn = sql.DelimitIdentifier(Key.GetColumnName(store)!);
             _columns = [.. entityType.GetProperties().Where(p => p != Key).Select(p => (p, sql.DelimitIdentifier(p.GetColumnName(store)!)))];
-            Version = _columns.FindIndex(c => c.Property.Name == nameof(IVersioned.Version));
+            Version = typeof(IVersioned).IsAssignableFrom(entityType.ClrType) ? _columns.FindIndex(c => c.Property.Name == nameof(IVersioned.Version)) : -1;
             foreach (var foreignKey in entityType.GetForeignKeys())
             {
                 if (foreignKey.Properties is [{ PropertyInfo: { } property }] && foreignKey.DependentToPrincipal is { } navigation)
@@ -102,6 +114,9 @@ internal sealed class RowStore(DbContext db) : IAsyncDisposable
         private string KeyColumn { get; }
 
         private int Version { get; }
+
+        /// <summary>Whether the entity has a concurrency token (<see cref="IVersioned"/>): a scoring scheme's Version is data.</summary>
+        private bool IsVersioned => Version >= 0;
 
         public void ResolveForeignKeys(object row)
         {
@@ -147,25 +162,29 @@ internal sealed class RowStore(DbContext db) : IAsyncDisposable
                 _update = Create(db, forUpdate: true);
                 _update.CommandText =
                     $"UPDATE {_name} SET {string.Join(", ", _columns.Select((c, i) => $"{c.Column} = {_sql.GenerateParameterNamePlaceholder("p" + i)}"))} "
-                    + $"WHERE {KeyColumn} = {_sql.GenerateParameterNamePlaceholder("key")} AND {_columns[Version].Column} = {_sql.GenerateParameterNamePlaceholder("expected")}";
+                    + $"WHERE {KeyColumn} = {_sql.GenerateParameterNamePlaceholder("key")}"
+                    + (IsVersioned ? $" AND {_columns[Version].Column} = {_sql.GenerateParameterNamePlaceholder("expected")}" : "");
                 await _update.PrepareAsync(cancellationToken);
             }
 
             return _update;
         }
 
-        /// <summary>Sets the parameters from the row; for an update also the key and the version the row must still have.</summary>
-        public void Bind(DbCommand command, object row, int? version)
+        /// <summary>Sets the parameters from the row; for an update also the key and, for a versioned row, the version it must still have.</summary>
+        public void Bind(DbCommand command, object row, bool update, int? version)
         {
             for (var i = 0; i < _columns.Count; i++)
             {
                 command.Parameters[i].Value = ProviderValue(_columns[i].Property, row);
             }
 
-            if (version is not null)
+            if (update)
             {
                 command.Parameters[_columns.Count].Value = ProviderValue(Key, row);
-                command.Parameters[_columns.Count + 1].Value = version.Value;
+                if (IsVersioned)
+                {
+                    command.Parameters[_columns.Count + 1].Value = version ?? throw new InvalidOperationException("A versioned row is updated against the version that was read.");
+                }
             }
         }
 
@@ -216,7 +235,11 @@ internal sealed class RowStore(DbContext db) : IAsyncDisposable
 
             var keyMapping = (RelationalTypeMapping)Key.GetTypeMapping();
             command.Parameters.Add(keyMapping.CreateParameter(command, _sql.GenerateParameterName("key"), null, nullable: false));
-            command.Parameters.Add(keyMapping.CreateParameter(command, _sql.GenerateParameterName("expected"), null, nullable: false));
+            if (IsVersioned)
+            {
+                command.Parameters.Add(keyMapping.CreateParameter(command, _sql.GenerateParameterName("expected"), null, nullable: false));
+            }
+
             return command;
         }
     }

@@ -61,6 +61,9 @@ public static class WriteErrorCodes
     /// <summary>Someone else wrote the row first (or expectedVersion is not the stored version); nothing was written.</summary>
     public const string Conflict = "CONFLICT";
 
+    /// <summary>No scoring scheme has the code and version.</summary>
+    public const string UnknownScheme = "UNKNOWN_SCHEME";
+
     /// <summary>Scoring weights outside 0-1 or not summing to 1.</summary>
     public const string InvalidWeights = "INVALID_WEIGHTS";
 

@@ -6,7 +6,7 @@ namespace SpmGraph.Domain.Writing;
 public static class WritingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the writers (achievements, plans, the report workflow, reporting periods) and the
+    /// Registers the writers (achievements, plans, the report workflow, reporting periods, scoring schemes) and the
     /// clock they stamp writes with: <see cref="TimeProvider.System"/> unless one is registered already.
     /// </summary>
     public static IServiceCollection AddSpmWriting(this IServiceCollection services)
@@ -16,6 +16,7 @@ public static class WritingServiceCollectionExtensions
         services.TryAddSingleton<PlanWriter>();
         services.TryAddSingleton<ReportWorkflow>();
         services.TryAddSingleton<ReportingPeriodWriter>();
+        services.TryAddSingleton<ScoringSchemeWriter>();
         return services;
     }
 }

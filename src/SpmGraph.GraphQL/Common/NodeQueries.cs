@@ -20,6 +20,9 @@ public sealed class NodeInterfaceGraphType : InterfaceGraphType
 /// <summary>`node(id:)` and `nodes(ids:)`: any object by global id, within the caller's scope.</summary>
 public sealed class NodeQueries : IQueryFields
 {
+    /// <summary>Most ids one `nodes(ids:)` looks up (README, limits table): each is a lookup of its own.</summary>
+    public const int MaxIds = 100;
+
     public void AddTo(ObjectGraphType query)
     {
         ArgumentNullException.ThrowIfNull(query);
@@ -37,9 +40,9 @@ public sealed class NodeQueries : IQueryFields
             .ResolveAsync(async ctx =>
             {
                 var ids = ctx.GetArgument<List<string>>("ids");
-                if (ids.Count > 100)
+                if (ids.Count > MaxIds)
                 {
-                    throw new ExecutionError($"`ids` may list at most 100 ids; got {ids.Count}.") { Code = ErrorCodes.InvalidArgument };
+                    throw new ExecutionError($"`ids` may list at most {MaxIds} ids; got {ids.Count}.") { Code = ErrorCodes.InvalidArgument };
                 }
 
                 await using var db = await Db.OpenAsync(ctx);

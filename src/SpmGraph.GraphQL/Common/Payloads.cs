@@ -88,6 +88,7 @@ public sealed class UserErrorCodeGraphType : EnumerationGraphType
         Add(WriteErrorCodes.TooLong, "Text longer than the field holds.");
         Add(WriteErrorCodes.DuplicateRow, "Import only: two lines for the same row.");
         Add(WriteErrorCodes.Conflict, "Someone else changed the row first, or expectedVersion is not the stored version: read it again.");
+        Add(WriteErrorCodes.UnknownScheme, "No scoring scheme has the code and version.");
         Add(WriteErrorCodes.InvalidWeights, "Scoring weights must each be within 0-1 and sum to 1.");
         Add(WriteErrorCodes.InvalidBands, "Scoring bands must have distinct codes and one must start at 0, so every index has a band.");
         Add(WriteErrorCodes.Unauthenticated, "Writes need a signed-in caller (a token or an API key).");

@@ -19,6 +19,9 @@ public static class LimitErrorCodes
     /// <summary>A stats field without `first`/`last` would return more than <see cref="GraphQLLimits.MaxGroups"/> groups.</summary>
     public const string TooManyGroups = "TOO_MANY_GROUPS";
 
+    /// <summary>An operation type the schema does not have (subscriptions).</summary>
+    public const string OperationNotSupported = "OPERATION_NOT_SUPPORTED";
+
     /// <summary>GraphQL.NET's code for a request that ran past <see cref="GraphQLLimits.ExecutionTimeout"/>.</summary>
     public const string Timeout = "TIMEOUT";
 

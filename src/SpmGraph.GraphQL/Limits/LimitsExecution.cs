@@ -29,7 +29,7 @@ internal sealed class LimitsExecution(GraphQLLimits limits, bool enableIntrospec
             });
         }
 
-        IEnumerable<IValidationRule> rules = [_shapeRule, .. options.ValidationRules ?? DocumentValidator.CoreRules];
+        IEnumerable<IValidationRule> rules = [_shapeRule, OperationTypeValidationRule.Instance, .. options.ValidationRules ?? DocumentValidator.CoreRules];
         options.ValidationRules = enableIntrospection ? rules : rules.Append(IntrospectionDisabledValidationRule.Instance);
         options.Timeout = limits.ExecutionTimeout;
         options.TimeoutAction = TimeoutAction.ReturnTimeoutError;

@@ -1,3 +1,5 @@
+using GraphQL;
+using GraphQL.Types;
 using GraphQL.Validation;
 using GraphQL.Validation.Complexity;
 
@@ -6,6 +8,27 @@ namespace SpmGraph.GraphQL.Limits;
 /// <summary>How GraphQL.NET's complexity analyzer prices an operation here, and the error it gives when that is too much.</summary>
 internal static class QueryCost
 {
+    /// <summary>
+    /// Introspection answers from the schema in memory: each of its fields costs one, whatever the lists above it
+    /// (DocumentShapeValidationRule bounds how deeply its recursive lists nest). GraphQL.NET gives the meta fields
+    /// delegates of their own that multiply by list sizes, so every introspection field gets a flat one instead.
+    /// </summary>
+    public static void PriceIntrospection(ISchema schema)
+    {
+        ArgumentNullException.ThrowIfNull(schema);
+        IEnumerable<FieldType> fields =
+        [
+            schema.SchemaMetaFieldType,
+            schema.TypeMetaFieldType,
+            schema.TypeNameMetaFieldType,
+            .. schema.AllTypes.OfType<IComplexGraphType>().Where(t => t.Name.StartsWith("__", StringComparison.Ordinal)).SelectMany(t => t.Fields),
+        ];
+        foreach (var field in fields)
+        {
+            field.WithComplexityImpact(1, 1);
+        }
+    }
+
     /// <summary>
     /// Every field costs one, times the sizes of the lists above it. A list's size is its `first`/`last` argument,
     /// or its connection field's (for `nodes` and `edges`), else <paramref name="defaultPageSize"/>: what the conventions return.
@@ -18,13 +41,7 @@ internal static class QueryCost
         options.MaxDepth = null;
         options.DefaultListImpactMultiplier = defaultPageSize;
 
-        // Introspection answers from the schema in memory: a field costs one whatever the lists above it;
-        // DocumentShapeValidationRule bounds how deeply its recursive lists nest.
-        var standard = options.DefaultComplexityImpactDelegate;
-        options.DefaultComplexityImpactDelegate = context =>
-            context.ParentType.Name.StartsWith("__", StringComparison.Ordinal) || context.FieldDefinition.Name is "__schema" or "__type"
-                ? new FieldComplexityResult(1, 1)
-                : standard(context);
+        // Introspection is priced on its fields (PriceIntrospection): their own delegates come before this default.
 
         options.ValidateComplexityDelegate = context =>
         {

@@ -20,13 +20,13 @@ public sealed class ReportMutations : IMutationFields
             WriteKind.RegionData,
             "Submits a region's quarterly report: the report and all its rows become SUBMITTED with submittedAt = now; onTime follows from the reporting period's closesAt. "
                 + "Only a DRAFT or REJECTED report with at least one row can be submitted.",
-            (workflow, input, actor, ctx) => workflow.SubmitAsync(input, actor, ctx.CancellationToken));
+            (workflow, input, _, actor, ctx) => workflow.SubmitAsync(input, actor, ctx.CancellationToken));
         Step<VerifyReportInputGraphType, VerifyReportPayloadGraphType>(
             mutation,
             "verifyReport",
             WriteKind.Verify,
             "The province (or, for a province, Kemendagri) verifies a SUBMITTED report: it and its rows become VERIFIED with verifiedAt = now.",
-            (workflow, input, actor, ctx) => workflow.VerifyAsync(input, actor, ctx.CancellationToken));
+            (workflow, input, _, actor, ctx) => workflow.VerifyAsync(input, actor, ctx.CancellationToken));
         mutation.Field<NonNullGraphType<RejectReportPayloadGraphType>>("rejectReport")
             .Description("Sends a SUBMITTED report back to the region with a reason: it and its rows become REJECTED; the region corrects the rows and submits again.")
             .Argument<NonNullGraphType<RejectReportInputGraphType>>("input")
@@ -40,8 +40,9 @@ public sealed class ReportMutations : IMutationFields
             mutation,
             "reopenReport",
             WriteKind.Reopen,
-            "Reopens a SUBMITTED, VERIFIED or REJECTED report: back to DRAFT (submittedAt and verifiedAt cleared) so its rows can be edited; the next submission is timed anew.",
-            (workflow, input, actor, ctx) => workflow.ReopenAsync(input, actor, ctx.CancellationToken));
+            "Reopens a SUBMITTED, VERIFIED or REJECTED report: back to DRAFT (submittedAt and verifiedAt cleared) so its rows can be edited; the next submission is timed anew. "
+                + "A VERIFIED report only by its verifier (the province for its kab/kota, NATIONAL for a province); the region reopens its own report before verification.",
+            (workflow, input, byVerifier, actor, ctx) => workflow.ReopenAsync(input, byVerifier, actor, ctx.CancellationToken));
 
         mutation.Field<NonNullGraphType<UpsertReportingPeriodPayloadGraphType>>("upsertReportingPeriod")
             .Description("Creates or moves the e-SPM input window of a quarter. onTime is derived from closesAt, so moving it re-times the quarter's reports.")
@@ -62,7 +63,7 @@ public sealed class ReportMutations : IMutationFields
         string name,
         WriteKind kind,
         string description,
-        Func<ReportWorkflow, ReportInput, string, IResolveFieldContext, Task<WriteResult<Report>>> run)
+        Func<ReportWorkflow, ReportInput, bool, string, IResolveFieldContext, Task<WriteResult<Report>>> run)
         where TInputGraphType : IInputObjectGraphType
         where TPayloadGraphType : IGraphType
     {
@@ -73,7 +74,7 @@ public sealed class ReportMutations : IMutationFields
             {
                 var input = ctx.GetArgument<ReportInput>("input");
                 var workflow = ctx.RequestServices!.GetRequiredService<ReportWorkflow>();
-                return await WriteAccess.GuardedAsync(ctx, kind, input.RegionCode, () => run(workflow, input, MutationPayload.Actor(ctx), ctx));
+                return await WriteAccess.GuardedAsync(ctx, kind, input.RegionCode, byVerifier => run(workflow, input, byVerifier, MutationPayload.Actor(ctx), ctx));
             });
     }
 }

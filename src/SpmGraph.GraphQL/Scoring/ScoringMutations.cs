@@ -1,6 +1,6 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
@@ -9,8 +9,8 @@ using SpmGraph.GraphQL.Security;
 namespace SpmGraph.GraphQL.Scoring;
 
 /// <summary>
-/// Scoring schemes are versioned data: a new scheme or a new version of one is added, never edited,
-/// so every figure that names a scheme version keeps its meaning. NATIONAL only.
+/// Scoring schemes are versioned data: a new scheme or a new version of one is added, never edited, so every figure
+/// that names a scheme version keeps its meaning. NATIONAL only; written by the domain's <see cref="ScoringSchemeWriter"/>.
 /// </summary>
 public sealed class ScoringMutations : IMutationFields
 {
@@ -23,7 +23,8 @@ public sealed class ScoringMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<AddScoringSchemeInput>("input");
-                return await WriteAccess.GuardedAsync(ctx, WriteKind.ScoringSchemes, null, () => AddAsync(ctx, input));
+                var writer = ctx.RequestServices!.GetRequiredService<ScoringSchemeWriter>();
+                return await WriteAccess.GuardedAsync(ctx, WriteKind.ScoringSchemes, null, () => writer.AddAsync(input.ToWriterInput(), MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
         mutation.Field<NonNullGraphType<ScoringSchemePayloadGraphType>>("activateScoringScheme")
             .Description("Makes a scheme version the active one (the others become inactive).")
@@ -31,83 +32,9 @@ public sealed class ScoringMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<ActivateScoringSchemeInput>("input");
-                return await WriteAccess.GuardedAsync(ctx, WriteKind.ScoringSchemes, null, () => ActivateAsync(ctx, input.Code, input.Version));
+                var writer = ctx.RequestServices!.GetRequiredService<ScoringSchemeWriter>();
+                return await WriteAccess.GuardedAsync(ctx, WriteKind.ScoringSchemes, null, () => writer.ActivateAsync(input.Code, input.Version, MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
-    }
-
-    private static async Task<WriteResult<ScoringScheme>> AddAsync(IResolveFieldContext context, AddScoringSchemeInput input)
-    {
-        var errors = Check(input).ToList();
-        if (errors.Count > 0)
-        {
-            return WriteResult.Failure<ScoringScheme>(errors);
-        }
-
-        await using var db = await Db.OpenAsync(context);
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var version = (await db.ScoringSchemes.Where(s => s.Code == input.Code).MaxAsync(s => (int?)s.Version, context.CancellationToken) ?? 0) + 1;
-        var scheme = new ScoringScheme
-        {
-            Code = input.Code,
-            Name = input.Name,
-            Version = version,
-            RecipientWeight = input.RecipientWeight,
-            QualityWeight = input.QualityWeight,
-            Source = input.Source,
-            Bands = [.. input.Bands.Select(b => new ScoringBand { Code = b.Code, Label = b.Label, LowerBound = b.LowerBound })],
-        };
-        db.ScoringSchemes.Add(scheme);
-        await db.SaveChangesAsync(context.CancellationToken);
-        if (input.Activate)
-        {
-            await SetActiveAsync(db, scheme.Id, context.CancellationToken);
-            scheme.IsActive = true;
-        }
-
-        await transaction.CommitAsync(context.CancellationToken);
-        return WriteResult.Success(scheme);
-    }
-
-    private static async Task<WriteResult<ScoringScheme>> ActivateAsync(IResolveFieldContext context, string code, int version)
-    {
-        await using var db = await Db.OpenAsync(context);
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        var scheme = await db.ScoringSchemes.Include(s => s.Bands).SingleOrDefaultAsync(s => s.Code == code && s.Version == version, context.CancellationToken);
-        if (scheme is null)
-        {
-            return WriteResult.Failure<ScoringScheme>(WriteError.At("code", WriteErrorCodes.Required, $"No scoring scheme {code} version {version}."));
-        }
-
-        await SetActiveAsync(db, scheme.Id, context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
-        scheme.IsActive = true;
-        return WriteResult.Success(scheme);
-    }
-
-    private static Task<int> SetActiveAsync(Domain.Data.SpmDbContext db, int id, CancellationToken cancellationToken) =>
-        db.ScoringSchemes.ExecuteUpdateAsync(s => s.SetProperty(x => x.IsActive, x => x.Id == id), cancellationToken);
-
-    private static IEnumerable<WriteError> Check(AddScoringSchemeInput input)
-    {
-        if (input.Code.Length is 0 or > 32 || !input.Code.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '_'))
-        {
-            yield return WriteError.At("code", WriteErrorCodes.InvalidFormat, "code is 1-32 characters of A-Z, 0-9 and _.");
-        }
-
-        if (input.Name.Length is 0 or > 128)
-        {
-            yield return WriteError.At("name", WriteErrorCodes.TooLong, "name is 1-128 characters.");
-        }
-
-        if (input.RecipientWeight is < 0 or > 1 || input.QualityWeight is < 0 or > 1 || Math.Abs(input.RecipientWeight + input.QualityWeight - 1) > 1e-9)
-        {
-            yield return WriteError.At("recipientWeight", WriteErrorCodes.InvalidWeights, "The weights must each be within 0-1 and sum to 1.");
-        }
-
-        if (input.Bands.Count == 0 || input.Bands.Select(b => b.Code).Distinct().Count() != input.Bands.Count || !input.Bands.Any(b => b.LowerBound <= 0))
-        {
-            yield return WriteError.At("bands", WriteErrorCodes.InvalidBands, "Bands need distinct codes and one starting at 0, so every index has a band.");
-        }
     }
 }
 
@@ -126,6 +53,20 @@ public sealed class AddScoringSchemeInput
     public List<ScoringBandInput> Bands { get; set; } = [];
 
     public bool Activate { get; set; }
+
+    public int? ExpectedVersion { get; set; }
+
+    public ScoringSchemeInput ToWriterInput() => new()
+    {
+        Code = Code,
+        Name = Name,
+        RecipientWeight = RecipientWeight,
+        QualityWeight = QualityWeight,
+        Source = Source,
+        Bands = [.. Bands.Select(b => new Domain.Writing.ScoringBandInput(b.Code, b.Label, b.LowerBound))],
+        Activate = Activate,
+        ExpectedVersion = ExpectedVersion,
+    };
 }
 
 public sealed class ScoringBandInput
@@ -157,6 +98,7 @@ public sealed class AddScoringSchemeInputGraphType : InputObjectGraphType<AddSco
         Field(i => i.Source).Description("Where the weights and bands come from.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScoringBandInputGraphType>>>>("bands").Description("Named bands; one must start at 0.");
         Field(i => i.Activate, nullable: true).Description("Make it the active scheme.");
+        Field(i => i.ExpectedVersion, nullable: true).Description("The latest version of this code you saw (0 for a new code); when someone added one since, the write is refused with CONFLICT.");
     }
 }
 

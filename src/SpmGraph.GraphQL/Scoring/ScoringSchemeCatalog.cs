@@ -36,7 +36,7 @@ public sealed class ScoringSchemeCatalog(IDbContextFactory<SpmDbContext> factory
         var name = version is null ? code : code[..at];
         return schemes.Where(s => s.Code == name && (version is null || s.Version == version))
                 .OrderByDescending(s => version is null && s.IsActive).ThenByDescending(s => s.Version).FirstOrDefault()
-            ?? throw new ExecutionError($"Unknown scoring scheme \"{code}\"; known: {string.Join(", ", schemes.Select(s => $"{s.Code}@{s.Version}"))}.") { Code = "UNKNOWN_SCHEME" };
+            ?? throw new ExecutionError($"Unknown scoring scheme \"{code}\"; known: {string.Join(", ", schemes.Select(s => $"{s.Code}@{s.Version}"))}.") { Code = Common.ErrorCodes.UnknownScheme };
     }
 
     public async Task<ScoringScheme?> ByIdAsync(int id) => (await _schemes.Value).FirstOrDefault(s => s.Id == id);

@@ -15,7 +15,7 @@ public enum WriteKind
     /// <summary>Verify or reject a submitted report: the province for its kab/kota, Kemendagri (NATIONAL) for a province.</summary>
     Verify,
 
-    /// <summary>Reopen a report: the region itself or its verifier.</summary>
+    /// <summary>Reopen a report: its verifier, or the region itself while the report is not VERIFIED.</summary>
     Reopen,
 
     /// <summary>Open and close reporting windows: NATIONAL.</summary>
@@ -29,26 +29,38 @@ public enum WriteKind
 public static class WriteAccess
 {
     /// <summary>Runs <paramref name="write"/> when the caller may; otherwise answers the refusal (nothing is written).</summary>
-    public static async Task<MutationPayload<T>> GuardedAsync<T>(IResolveFieldContext context, WriteKind kind, string? regionCode, Func<Task<WriteResult<T>>> write)
+    public static Task<MutationPayload<T>> GuardedAsync<T>(IResolveFieldContext context, WriteKind kind, string? regionCode, Func<Task<WriteResult<T>>> write)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(write);
-        return MutationPayload.From(await DenyAsync(context, kind, regionCode) is { } denied ? WriteResult.Failure<T>(denied) : await write());
+        return GuardedAsync(context, kind, regionCode, _ => write());
     }
 
-    /// <summary>Null when the caller may write; otherwise the error the payload carries (nothing is written).</summary>
-    public static async Task<WriteError?> DenyAsync(IResolveFieldContext context, WriteKind kind, string? regionCode)
+    /// <summary>
+    /// Like the other overload; <paramref name="write"/> is told whether the caller is the region's verifier (its province,
+    /// NATIONAL for a province), for steps whose rule depends on the row's state (reopening a VERIFIED report).
+    /// </summary>
+    public static async Task<MutationPayload<T>> GuardedAsync<T>(IResolveFieldContext context, WriteKind kind, string? regionCode, Func<bool, Task<WriteResult<T>>> write)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var (denied, isVerifier) = await CheckAsync(context, kind, regionCode);
+        return MutationPayload.From(denied is not null ? WriteResult.Failure<T>(denied) : await write(isVerifier));
+    }
+
+    /// <summary>The error the payload carries when the caller may not write (nothing is written), and whether it is the verifier.</summary>
+    private static async Task<(WriteError? Denied, bool IsVerifier)> CheckAsync(IResolveFieldContext context, WriteKind kind, string? regionCode)
     {
         ArgumentNullException.ThrowIfNull(context);
         var scope = context.Scope();
         if (scope.Role is null)
         {
-            return WriteError.Whole(WriteErrorCodes.Unauthenticated, "Writes need a signed-in caller: send `Authorization: Bearer <token>` or `X-Api-Key`.");
+            return (WriteError.Whole(WriteErrorCodes.Unauthenticated, "Writes need a signed-in caller: send `Authorization: Bearer <token>` or `X-Api-Key`."), false);
         }
 
         if (kind is WriteKind.ReportingPeriods or WriteKind.ScoringSchemes)
         {
-            return scope.IsNational ? null : WriteError.Whole(WriteErrorCodes.Forbidden, $"Only NATIONAL callers manage {(kind == WriteKind.ReportingPeriods ? "reporting periods" : "scoring schemes")}.");
+            return (scope.IsNational ? null : WriteError.Whole(WriteErrorCodes.Forbidden, $"Only NATIONAL callers manage {(kind == WriteKind.ReportingPeriods ? "reporting periods" : "scoring schemes")}."), false);
         }
 
         await using var db = await Db.OpenAsync(context);
@@ -58,7 +70,7 @@ public static class WriteAccess
         if (region is null)
         {
             // The writer reports the unknown region with its own code.
-            return null;
+            return (null, false);
         }
 
         var isRegion = scope.Role is AccessRole.Region or AccessRole.Province && scope.RegionCode == region.Code;
@@ -71,12 +83,12 @@ public static class WriteAccess
             _ => false,
         };
         return allowed
-            ? null
-            : WriteError.At("regionCode", WriteErrorCodes.Forbidden, kind switch
+            ? (null, isVerifier)
+            : (WriteError.At("regionCode", WriteErrorCodes.Forbidden, kind switch
             {
                 WriteKind.RegionData => $"Only {region.Code} itself writes its data.",
                 WriteKind.Verify => region.Parent is null ? $"Only NATIONAL verifies the province {region.Code}." : $"Only the province {region.Parent} verifies {region.Code}.",
                 _ => $"Only {region.Code} or its verifier reopens its reports.",
-            });
+            }), false);
     }
 }

@@ -6,7 +6,6 @@ using GraphQL.Execution;
 using GraphQL.Types;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Options;
-using Microsoft.Extensions.Primitives;
 using SpmGraph.GraphQL.Limits;
 using SpmGraph.Server.PersistedDocuments;
 
@@ -70,8 +69,8 @@ internal sealed class GraphQLHttpEndpoint
         catch (BadHttpRequestException ex)
         {
             // Kestrel's own request errors (malformed chunking, body too slow or too large).
-            var code = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? Codes.PayloadTooLarge : Codes.BadRequest;
-            await WriteErrorAsync(context, ex.StatusCode, code, ex.Message);
+            var code = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? HttpErrorCodes.PayloadTooLarge : HttpErrorCodes.BadRequest;
+            await ErrorAnswers.WriteAsync(context, ex.StatusCode, code, ex.Message);
         }
 #pragma warning disable CA1031 // The transport is the last line: anything unexpected becomes a GraphQL error, not a 500 page.
         catch (Exception ex)
@@ -79,7 +78,7 @@ internal sealed class GraphQLHttpEndpoint
         {
             _logger.LogError(ex, "Unhandled error serving {Method} {Path}", context.Request.Method, context.Request.Path);
             var message = _environment.IsDevelopment() ? ex.ToString() : "An unexpected error occurred.";
-            await WriteErrorAsync(context, StatusCodes.Status500InternalServerError, Codes.InternalServerError, message);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status500InternalServerError, HttpErrorCodes.InternalServerError, message);
         }
     }
 
@@ -111,7 +110,7 @@ internal sealed class GraphQLHttpEndpoint
         else
         {
             context.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, Codes.MethodNotAllowed, $"HTTP method {request.Method} is not supported; use GET or POST.");
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, HttpErrorCodes.MethodNotAllowed, $"HTTP method {request.Method} is not supported; use GET or POST.");
         }
     }
 
@@ -155,20 +154,20 @@ internal sealed class GraphQLHttpEndpoint
 
         if (!TryGetSingle(query, "query", out var text) || !TryGetSingle(query, "documentId", out var documentId))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, "The 'query' and 'documentId' parameters must be given at most once.", mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, HttpErrorCodes.BadRequest, "The 'query' and 'documentId' parameters must be given at most once.");
             return;
         }
 
         if (!TryGetSingle(query, "operationName", out var operationName))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, "The 'operationName' parameter must be given at most once.", mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, HttpErrorCodes.BadRequest, "The 'operationName' parameter must be given at most once.");
             return;
         }
 
         if (!TryReadMapParameter(query, "variables", out var variables, out var error)
             || !TryReadMapParameter(query, "extensions", out var extensions, out error))
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, error!, mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, HttpErrorCodes.BadRequest, error!);
             return;
         }
 
@@ -186,21 +185,21 @@ internal sealed class GraphQLHttpEndpoint
 
         if (!GraphQLMediaTypes.IsJsonRequest(context.Request))
         {
-            await WriteErrorAsync(context, StatusCodes.Status415UnsupportedMediaType, Codes.UnsupportedMediaType, "POST requests must have Content-Type application/json (UTF-8).", mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, HttpErrorCodes.UnsupportedMediaType, "POST requests must have Content-Type application/json (UTF-8).");
             return;
         }
 
         var body = await ReadBodyAsync(context.Request, _options.MaxRequestBodySize, context.RequestAborted);
         if (body is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status413PayloadTooLarge, Codes.PayloadTooLarge, $"The request body is larger than {_options.MaxRequestBodySize} bytes.", mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, HttpErrorCodes.PayloadTooLarge, $"The request body is larger than {_options.MaxRequestBodySize} bytes.");
             return;
         }
 
         var (request, code, message) = ParseBody(body.Value);
         if (request is null)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, code!, message!, mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, code!, message!);
             return;
         }
 
@@ -213,7 +212,7 @@ internal sealed class GraphQLHttpEndpoint
         var resolution = await _persistedDocuments.ResolveAsync(request.Query, request.DocumentId, request.Extensions, context.RequestAborted);
         if (resolution.IsBadRequest)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, Codes.BadRequest, resolution.ErrorMessage!, mediaType);
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status400BadRequest, HttpErrorCodes.BadRequest, resolution.ErrorMessage!);
             return;
         }
 
@@ -233,7 +232,7 @@ internal sealed class GraphQLHttpEndpoint
             if (document is not null && SelectOperation(document, request.OperationName) is { } operation && operation.Operation != OperationType.Query)
             {
                 context.Response.Headers.Allow = "POST";
-                await WriteErrorAsync(context, StatusCodes.Status405MethodNotAllowed, Codes.MethodNotAllowed, $"A {operation.Operation.ToString().ToLowerInvariant()} operation cannot be sent over GET; use POST.", mediaType);
+                await ErrorAnswers.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, HttpErrorCodes.MethodNotAllowed, $"A {operation.Operation.ToString().ToLowerInvariant()} operation cannot be sent over GET; use POST.");
                 return;
             }
         }
@@ -253,19 +252,19 @@ internal sealed class GraphQLHttpEndpoint
 
         if (bytes.IsEmpty)
         {
-            return (null, Codes.BadRequest, "The request body is empty; expected a JSON object with a 'query'.");
+            return (null, HttpErrorCodes.BadRequest, "The request body is empty; expected a JSON object with a 'query'.");
         }
 
         // Refused before parsing, however many requests the array holds.
         if (bytes.TrimStart(" \t\r\n"u8) is [(byte)'[', ..])
         {
-            return (null, Codes.BadRequest, "Batching is not supported: send one GraphQL request (a JSON object) per HTTP request.");
+            return (null, HttpErrorCodes.BadRequest, "Batching is not supported: send one GraphQL request (a JSON object) per HTTP request.");
         }
 
         // JSON is UTF-8; checking up front also keeps invalid bytes out of the strings we decode.
         if (!Utf8.IsValid(bytes))
         {
-            return (null, Codes.InvalidJson, "The request body is not valid UTF-8.");
+            return (null, HttpErrorCodes.InvalidJson, "The request body is not valid UTF-8.");
         }
 
         JsonDocument json;
@@ -275,7 +274,7 @@ internal sealed class GraphQLHttpEndpoint
         }
         catch (JsonException ex)
         {
-            return (null, Codes.InvalidJson, "The request body is not valid JSON: " + ex.Message);
+            return (null, HttpErrorCodes.InvalidJson, "The request body is not valid JSON: " + ex.Message);
         }
 
         using (json)
@@ -286,8 +285,9 @@ internal sealed class GraphQLHttpEndpoint
             }
             catch (Exception ex) when (ex is InvalidOperationException or JsonException)
             {
-                // Strings that are valid UTF-8 but not valid text, such as an unpaired "\ud800" escape.
-                return (null, Codes.InvalidJson, "The request body has an invalid JSON string: " + ex.Message);
+                // Strings that are valid UTF-8 but not valid text, such as an unpaired "\ud800" escape. The reader's own
+                // message names .NET types and JSON paths: say what is wrong in the client's terms instead.
+                return (null, HttpErrorCodes.InvalidJson, "The request body has a JSON string that is not valid Unicode text: an unpaired surrogate escape such as \\ud800.");
             }
         }
     }
@@ -296,12 +296,12 @@ internal sealed class GraphQLHttpEndpoint
     {
         if (root.ValueKind != JsonValueKind.Object)
         {
-            return (null, Codes.BadRequest, "The request body must be a JSON object.");
+            return (null, HttpErrorCodes.BadRequest, "The request body must be a JSON object.");
         }
 
         if (!TryReadString(root, "query", out var query) || !TryReadString(root, "documentId", out var documentId))
         {
-            return (null, Codes.BadRequest, "The 'query' and 'documentId' parameters must be strings (one of them is required).");
+            return (null, HttpErrorCodes.BadRequest, "The 'query' and 'documentId' parameters must be strings (one of them is required).");
         }
 
         string? operationName = null;
@@ -309,7 +309,7 @@ internal sealed class GraphQLHttpEndpoint
         {
             if (operation.ValueKind != JsonValueKind.String)
             {
-                return (null, Codes.BadRequest, "The 'operationName' parameter must be a string or null.");
+                return (null, HttpErrorCodes.BadRequest, "The 'operationName' parameter must be a string or null.");
             }
 
             operationName = operation.GetString();
@@ -317,7 +317,7 @@ internal sealed class GraphQLHttpEndpoint
 
         if (!TryReadMap(root, "variables", out var variables, out var error) || !TryReadMap(root, "extensions", out var extensions, out error))
         {
-            return (null, Codes.BadRequest, error);
+            return (null, HttpErrorCodes.BadRequest, error);
         }
 
         return (new GraphQLHttpRequest(query, documentId, string.IsNullOrEmpty(operationName) ? null : operationName, variables, extensions), null, null);
@@ -398,31 +398,8 @@ internal sealed class GraphQLHttpEndpoint
         return errors.Any(e => e is TimeoutError) ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status400BadRequest;
     }
 
-    private Task WriteNotAcceptableAsync(HttpContext context) =>
-        WriteErrorAsync(context, StatusCodes.Status406NotAcceptable, Codes.NotAcceptable, $"Accept must allow {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}.");
-
-    /// <summary>Writes {"errors":[{"message":..., "extensions":{"code":...}}]} through the GraphQL serializer.</summary>
-    private async Task WriteErrorAsync(HttpContext context, int status, string code, string message, string? mediaType = null)
-    {
-        if (context.Response.HasStarted)
-        {
-            // Part of a response is out already; all we can do is cut the connection.
-            context.Abort();
-            return;
-        }
-
-        var allow = context.Response.Headers.Allow;
-        context.Response.Clear();
-        if (!StringValues.IsNullOrEmpty(allow))
-        {
-            context.Response.Headers.Allow = allow;
-        }
-
-        var result = new ExecutionResult { Errors = [new ExecutionError(message) { Code = code }] };
-        context.Response.StatusCode = status;
-        context.Response.ContentType = (mediaType ?? GraphQLMediaTypes.Json) + GraphQLMediaTypes.Utf8Suffix;
-        await _serializer.WriteAsync(context.Response.Body, result, CancellationToken.None);
-    }
+    private static Task WriteNotAcceptableAsync(HttpContext context) =>
+        ErrorAnswers.WriteAsync(context, StatusCodes.Status406NotAcceptable, HttpErrorCodes.NotAcceptable, $"Accept must allow {GraphQLMediaTypes.GraphQLResponseJson} or {GraphQLMediaTypes.Json}.");
 
     private GraphQLDocument? TryBuildDocument(string query)
     {
@@ -550,16 +527,4 @@ internal sealed class GraphQLHttpEndpoint
 
     /// <summary>A request as sent: `query` text or a persisted `documentId` (or an Apollo hash in extensions).</summary>
     private sealed record GraphQLHttpRequest(string? Query, string? DocumentId, string? OperationName, Inputs? Variables, Inputs? Extensions);
-
-    /// <summary>The extensions.code values of transport errors.</summary>
-    internal static class Codes
-    {
-        public const string BadRequest = "BAD_REQUEST";
-        public const string InvalidJson = "INVALID_JSON";
-        public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
-        public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
-        public const string NotAcceptable = "NOT_ACCEPTABLE";
-        public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
-        public const string InternalServerError = "INTERNAL_SERVER_ERROR";
-    }
 }

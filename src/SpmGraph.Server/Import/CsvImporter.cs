@@ -5,6 +5,8 @@ using CsvHelper;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
 
+using SpmGraph.Server.Http;
+
 namespace SpmGraph.Server.Import;
 
 /// <summary>
@@ -223,17 +225,17 @@ public sealed class CsvImporter(AchievementWriter achievements, PlanWriter plans
             var name = names[i].Trim().ToLowerInvariant();
             if (!columns.Any(c => c.Name == name))
             {
-                errors.Add(new ImportError(1, names[i], "UNKNOWN_COLUMN", $"\"{names[i]}\" is not a column of this import; the columns are {expected}."));
+                errors.Add(new ImportError(1, names[i], HttpErrorCodes.UnknownColumn, $"\"{names[i]}\" is not a column of this import; the columns are {expected}."));
             }
             else if (!header.TryAdd(name, i))
             {
-                errors.Add(new ImportError(1, name, "DUPLICATE_COLUMN", $"The column {name} appears twice."));
+                errors.Add(new ImportError(1, name, HttpErrorCodes.DuplicateColumn, $"The column {name} appears twice."));
             }
         }
 
         foreach (var column in columns.Where(c => c.Required && !header.ContainsKey(c.Name)))
         {
-            errors.Add(new ImportError(1, column.Name, "MISSING_COLUMN", $"The header has no {column.Name} column; the columns are {expected}."));
+            errors.Add(new ImportError(1, column.Name, HttpErrorCodes.MissingColumn, $"The header has no {column.Name} column; the columns are {expected}."));
         }
 
         return errors.Count == 0 ? header : null;

@@ -1,5 +1,6 @@
-using System.Text.Json;
+using System.Text.Json.Nodes;
 using SpmGraph.GraphQL.Security;
+using SpmGraph.Server.Http;
 
 namespace SpmGraph.Server.Import;
 
@@ -19,13 +20,13 @@ public static class ImportEndpoints
     {
         if (kind is not ("achievements" or "plans"))
         {
-            await WriteAsync(context, StatusCodes.Status404NotFound, new { errors = new[] { new { code = "NOT_FOUND", message = "Import achievements or plans: POST /import/achievements or /import/plans." } } });
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status404NotFound, HttpErrorCodes.NotFound, "Import achievements or plans: POST /import/achievements or /import/plans.");
             return;
         }
 
         if (context.Request.ContentType?.StartsWith("text/csv", StringComparison.OrdinalIgnoreCase) != true)
         {
-            await WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, new { errors = new[] { new { code = "UNSUPPORTED_MEDIA_TYPE", message = "Send the file as the body with Content-Type: text/csv." } } });
+            await ErrorAnswers.WriteAsync(context, StatusCodes.Status415UnsupportedMediaType, HttpErrorCodes.UnsupportedMediaType, "Send the file as the body with Content-Type: text/csv.");
             return;
         }
 
@@ -45,22 +46,16 @@ public static class ImportEndpoints
             ? await importer.ImportAchievementsAsync(reader, actor, null, context.RequestAborted, mayWrite)
             : await importer.ImportPlansAsync(reader, actor, null, context.RequestAborted, mayWrite);
 
-        await WriteAsync(context, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, new
+        var counts = new JsonObject
         {
-            rows = result.Rows,
-            created = result.Created,
-            updated = result.Updated,
-            unchanged = result.Unchanged,
-            auditEntries = result.AuditEntries,
-            errors = result.Errors.Select(e => new { line = e.Line, column = e.Column, code = e.Code, message = e.Message }),
-        });
-    }
-
-    private static async Task WriteAsync(HttpContext context, int status, object body)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await JsonSerializer.SerializeAsync(context.Response.Body, body, JsonSerializerOptions.Web, context.RequestAborted);
+            ["rows"] = result.Rows,
+            ["created"] = result.Created,
+            ["updated"] = result.Updated,
+            ["unchanged"] = result.Unchanged,
+            ["auditEntries"] = result.AuditEntries,
+        };
+        var errors = result.Errors.Select(e => ErrorAnswers.Error(e.Code, e.Message, new JsonObject { ["line"] = e.Line, ["column"] = e.Column }));
+        await ErrorAnswers.WriteAsync(context, result.Succeeded ? StatusCodes.Status200OK : StatusCodes.Status422UnprocessableEntity, errors, counts);
     }
 }
 

@@ -9,9 +9,9 @@ namespace SpmGraph.Server.PersistedDocuments;
 /// </summary>
 internal sealed class PersistedDocumentResolver(PersistedDocumentStore store, Microsoft.Extensions.Options.IOptions<PersistedDocumentOptions> options)
 {
-    public const string NotFound = "PERSISTED_DOCUMENT_NOT_FOUND";
+    public const string NotFound = Http.HttpErrorCodes.PersistedDocumentNotFound;
 
-    public const string Required = "PERSISTED_DOCUMENT_REQUIRED";
+    public const string Required = Http.HttpErrorCodes.PersistedDocumentRequired;
 
     private readonly bool _onlyPersisted = options.Value.OnlyPersisted;
 

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -7,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
 using SpmGraph.GraphQL.Security;
+using SpmGraph.Server.Http;
 
 namespace SpmGraph.Server.Security;
 
@@ -46,6 +46,18 @@ public static class SecurityServiceCollectionExtensions
                     RoleClaimType = SpmClaims.Role,
                     ClockSkew = TimeSpan.FromMinutes(1),
                 };
+
+                // Endpoints that need a caller (the uploads) answer in the server's one error shape, not with an empty body.
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnChallenge = async challenge =>
+                    {
+                        challenge.HandleResponse();
+                        challenge.Response.Headers.WWWAuthenticate = "Bearer";
+                        await ErrorAnswers.WriteAsync(challenge.HttpContext, StatusCodes.Status401Unauthorized, HttpErrorCodes.Unauthenticated, "Sign in: send `Authorization: Bearer <token>` or `X-Api-Key: <key>`.");
+                    },
+                    OnForbidden = forbidden => ErrorAnswers.WriteAsync(forbidden.HttpContext, StatusCodes.Status403Forbidden, HttpErrorCodes.Forbidden, "The caller's role or region does not allow this."),
+                };
             });
 
         services.AddAuthorization();
@@ -67,13 +79,8 @@ public static class SecurityServiceCollectionExtensions
                 var response = rejected.HttpContext.Response;
                 var retryAfter = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
-                response.StatusCode = StatusCodes.Status429TooManyRequests;
                 response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                response.ContentType = "application/json; charset=utf-8";
-                await JsonSerializer.SerializeAsync(response.Body, new
-                {
-                    errors = new[] { new { message = $"Too many requests; retry after {seconds} s.", extensions = new { code = "RATE_LIMITED" } } },
-                }, cancellationToken: cancellationToken);
+                await ErrorAnswers.WriteAsync(rejected.HttpContext, StatusCodes.Status429TooManyRequests, HttpErrorCodes.RateLimited, $"Too many requests; retry after {seconds} s.");
             };
         });
         return services;
@@ -89,13 +96,8 @@ public static class SecurityServiceCollectionExtensions
                 || context.Request.Headers.Authorization.Count > 0;
             if (sentCredentials && context.User.Identity?.IsAuthenticated != true)
             {
-                context.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 context.Response.Headers.WWWAuthenticate = "Bearer";
-                context.Response.ContentType = "application/json; charset=utf-8";
-                await JsonSerializer.SerializeAsync(context.Response.Body, new
-                {
-                    errors = new[] { new { message = "The token or API key is invalid, expired or revoked.", extensions = new { code = "UNAUTHENTICATED" } } },
-                });
+                await ErrorAnswers.WriteAsync(context, StatusCodes.Status401Unauthorized, HttpErrorCodes.Unauthenticated, "The token or API key is invalid, expired or revoked.");
                 return;
             }
 

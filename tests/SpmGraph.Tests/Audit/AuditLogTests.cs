@@ -45,6 +45,26 @@ public sealed class AuditLogTests(SpmGraphFactory factory)
     }
 
     [Fact]
+    public async Task Audit_entries_name_regions_and_indicators_by_code_and_reports_by_global_id()
+    {
+        await factory.PeriodsAsync(Year);
+        Writes.AssertSucceeded(await factory.RecordAsync(Writes.Row("52.02", Year, 2, served: 10)));
+        var ids = await factory.ReadAsync(
+            """
+            { achievements(where: { region: { code: { eq: "52.02" } }, year: { eq: 2036 } }) { nodes { history { changes { field newValue } } } }
+              reports(where: { region: { code: { eq: "52.02" } }, year: { eq: 2036 } }) { nodes { id } } }
+            """);
+
+        var row = Assert.Single(ids["achievements"]!["nodes"]!.AsArray())!;
+        var created = row["history"]!.AsArray().Last()!["changes"]!.AsArray().ToDictionary(c => (string)c!["field"]!, c => (string?)c!["newValue"]);
+        Assert.Equal("52.02", created["regionCode"]);
+        Assert.Equal("KES.KK.01", created["indicatorCode"]);
+        Assert.Equal((string?)ids["reports"]!["nodes"]![0]!["id"], created["reportId"]);
+        Assert.DoesNotContain("regionId", created.Keys);
+        Assert.DoesNotContain("indicatorId", created.Keys);
+    }
+
+    [Fact]
     public void The_actor_is_the_signed_in_users_name_else_anonymous()
     {
         var signedIn = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "operator.dinkes@1971")], "Bearer"));

@@ -71,18 +71,7 @@ public sealed class GraphQLHttpAuditTests(SpmGraphFactory factory)
     private static string Describe(IEnumerable<JsonObject> entries) =>
         string.Join("\n", entries.Select(e => e.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
 
-    private static string AuditFolder()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "SpmGraph.sln")))
-            {
-                return Path.Combine(dir.FullName, "tests", "SpmGraph.Tests", "Http", "audit");
-            }
-        }
-
-        throw new InvalidOperationException("SpmGraph.sln not found above " + AppContext.BaseDirectory);
-    }
+    private static string AuditFolder() => RepositoryPaths.InRepository("tests", "SpmGraph.Tests", "Http", "audit");
 
     private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)
     {

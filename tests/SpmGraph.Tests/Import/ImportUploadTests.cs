@@ -40,9 +40,10 @@ public sealed class ImportUploadTests(SpmGraphFactory factory)
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, status);
         var error = Assert.Single(body["errors"]!.AsArray())!;
-        Assert.Equal(3, (int)error["line"]!);
-        Assert.Equal("region_code", (string?)error["column"]);
-        Assert.Equal("FORBIDDEN", (string?)error["code"]);
+        Assert.Equal(3, (int)error["extensions"]!["line"]!);
+        Assert.Equal("region_code", (string?)error["extensions"]!["column"]);
+        Assert.Equal("FORBIDDEN", (string?)error["extensions"]!["code"]);
+        Assert.False(string.IsNullOrEmpty((string?)error["message"]));
         Assert.Equal(0, (int)read["achievements"]!["totalCount"]!);
     }
 

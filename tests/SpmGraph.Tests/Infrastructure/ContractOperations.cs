@@ -3,12 +3,12 @@ using GraphQLParser.AST;
 
 namespace SpmGraph.Tests.Infrastructure;
 
-/// <summary>The operations of ../shared/api/contract.graphql, each cut out exactly as written.</summary>
+/// <summary>The operations of docs/api/contract.graphql, each cut out exactly as written.</summary>
 public static class ContractOperations
 {
     private static readonly Lazy<Dictionary<string, string>> Operations = new(() =>
     {
-        var text = File.ReadAllText(Path.Combine(RepositoryPaths.Shared, "api", "contract.graphql"));
+        var text = File.ReadAllText(RepositoryPaths.ContractFile);
         var document = Parser.Parse(text);
         return document.Definitions.OfType<GraphQLOperationDefinition>()
             .ToDictionary(o => o.Name!.StringValue, o => text[o.Location.Start..o.Location.End]);

@@ -113,6 +113,47 @@ public sealed class ReportWorkflowTests(SpmGraphFactory factory) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task A_region_reopens_its_own_submitted_report_but_only_its_province_reopens_a_verified_one()
+    {
+        await RecordTwoRowsAsync("33.09", quarter: 3);
+        Writes.AssertSucceeded(await factory.ReportStepAsync("submitReport", Key("33.09", 3)));
+        Writes.AssertSucceeded(await StepAsAsync(factory.TokenFor(Domain.Model.AccessRole.Region, "33.09"), "reopenReport", Key("33.09", 3)));
+        Writes.AssertSucceeded(await factory.ReportStepAsync("submitReport", Key("33.09", 3)));
+        var verified = await factory.ReportStepAsync("verifyReport", Key("33.09", 3));
+        Writes.AssertSucceeded(verified);
+        var before = await factory.CountsAsync();
+
+        var byRegion = await StepAsAsync(factory.TokenFor(Domain.Model.AccessRole.Region, "33.09"), "reopenReport", Key("33.09", 3));
+        var afterRefusal = await factory.CountsAsync();
+        var unchanged = await factory.ReadAsync("""{ reports(where: { region: { code: { eq: "33.09" } }, year: { eq: 2031 }, quarter: { eq: 3 } }) { nodes { status verifiedAt version } } }""");
+        var byProvince = await StepAsAsync(factory.TokenFor(Domain.Model.AccessRole.Province, "33"), "reopenReport", Key("33.09", 3));
+
+        Assert.Equal(["FORBIDDEN input"], Writes.ErrorsOf(byRegion));
+        Assert.Equal(before, afterRefusal);
+        var report = Assert.Single(unchanged["reports"]!["nodes"]!.AsArray())!;
+        Assert.Equal("VERIFIED", (string?)report["status"]);
+        Assert.Equal((string?)verified["report"]!["verifiedAt"], (string?)report["verifiedAt"]);
+        Assert.Equal((int)verified["report"]!["version"]!, (int)report["version"]!);
+        Writes.AssertSucceeded(byProvince);
+        Assert.Equal("DRAFT", (string?)byProvince["report"]!["status"]);
+    }
+
+    [Fact]
+    public async Task Only_national_reopens_a_provinces_verified_report()
+    {
+        Writes.AssertSucceeded(await factory.RecordAsync(Writes.Row("33", Year, 3, served: 40, indicator: "KES.P.01", target: 100)));
+        Writes.AssertSucceeded(await factory.ReportStepAsync("submitReport", Key("33", 3)));
+        Writes.AssertSucceeded(await factory.ReportStepAsync("verifyReport", Key("33", 3)));
+
+        var byProvince = await StepAsAsync(factory.TokenFor(Domain.Model.AccessRole.Province, "33"), "reopenReport", Key("33", 3));
+        var byNational = await StepAsAsync(factory.TokenFor(Domain.Model.AccessRole.National), "reopenReport", Key("33", 3));
+
+        Assert.Equal(["FORBIDDEN input"], Writes.ErrorsOf(byProvince));
+        Writes.AssertSucceeded(byNational);
+        Assert.Equal("DRAFT", (string?)byNational["report"]!["status"]);
+    }
+
+    [Fact]
     public async Task A_step_the_status_does_not_allow_is_INVALID_STATE_and_writes_nothing()
     {
         await RecordTwoRowsAsync("33.06", quarter: 1);
@@ -165,6 +206,14 @@ public sealed class ReportWorkflowTests(SpmGraphFactory factory) : IAsyncLifetim
     }
 
     private static object Key(string region, int quarter) => new { regionCode = region, year = Year, quarter };
+
+    /// <summary>A workflow step as a given caller (ReportStepAsync picks the caller entitled to the step).</summary>
+    private async Task<JsonObject> StepAsAsync(string credential, string step, object input)
+    {
+        var inputType = char.ToUpperInvariant(step[0]) + step[1..] + "Input";
+        var data = await factory.ExecuteDataAsAsync(credential, $"mutation($input: {inputType}!) {{ {step}(input: $input) {{ report {{ status verifiedAt version }} {Writes.UserErrors} }} }}", new { input });
+        return data[step]!.AsObject();
+    }
 
     private async Task RecordTwoRowsAsync(string region, int quarter)
     {

@@ -52,6 +52,68 @@ public sealed class ScoringSchemeMutationTests(SpmGraphFactory factory)
     }
 
     [Fact]
+    public async Task Adding_and_activating_a_scheme_are_audited_like_every_write()
+    {
+        var national = factory.TokenFor(AccessRole.National);
+        var added = (await factory.ExecuteDataAsAsync(national, Add, new { input = Input("TEST_AUDIT", 0.6, 0.4) }))["addScoringScheme"]!;
+        Assert.Empty(added["errors"]!.AsArray());
+        try
+        {
+            var activated = (await factory.ExecuteDataAsAsync(national, Activate, new { input = new { code = "TEST_AUDIT", version = 1 } }))["activateScoringScheme"]!;
+            Assert.Empty(activated["errors"]!.AsArray());
+
+            var log = await factory.ReadAsync("""
+                { auditLog(where: { entityType: { eq: SCORING_SCHEME } }, order: [{ at: DESC }], first: 3) {
+                    nodes { action actor region { code } changes { field oldValue newValue } } } }
+                """);
+
+            var entries = log["auditLog"]!["nodes"]!.AsArray();
+            var created = entries.Single(e => (string)e!["action"]! == "CREATED")!;
+            var fields = created["changes"]!.AsArray().ToDictionary(c => (string)c!["field"]!, c => (string?)c!["newValue"]);
+            Assert.Equal("TEST_AUDIT", fields["code"]);
+            Assert.Equal("1", fields["version"]);
+            Assert.Equal("0.6", fields["recipientWeight"]);
+            Assert.Equal("HIGH (High) from 75; LOW (Low) from 0", fields["bands"]);
+            Assert.Equal("test-national-", (string?)created["actor"]);
+            Assert.Null(created["region"]);
+
+            // The activated scheme and the one it replaced, each an UPDATED entry of isActive.
+            var updates = entries.Where(e => (string)e!["action"]! == "UPDATED").Select(e => e!["changes"]!.ToJsonString()).Order().ToList();
+            Assert.Equal(
+                ["""[{"field":"isActive","oldValue":"false","newValue":"true"}]""", """[{"field":"isActive","oldValue":"true","newValue":"false"}]"""],
+                updates);
+        }
+        finally
+        {
+            await factory.ExecuteDataAsAsync(national, Activate, new { input = new { code = "DEFAULT", version = 1 } });
+        }
+    }
+
+    [Fact]
+    public async Task Adding_a_version_someone_else_added_first_is_a_conflict()
+    {
+        var national = factory.TokenFor(AccessRole.National);
+        var input = Input("TEST_RACE", 0.8, 0.2);
+        input["expectedVersion"] = 0;
+        var first = (await factory.ExecuteDataAsAsync(national, Add, new { input }))["addScoringScheme"]!;
+        var before = await factory.CountsAsync();
+        var second = (await factory.ExecuteDataAsAsync(national, Add, new { input }))["addScoringScheme"]!;
+
+        Assert.Empty(first["errors"]!.AsArray());
+        Assert.Equal(["CONFLICT"], second["errors"]!.AsArray().Select(e => (string)e!["code"]!));
+        Assert.Null(second["scoringScheme"]);
+        Assert.Equal(before, await factory.CountsAsync());
+    }
+
+    [Fact]
+    public async Task Activating_a_scheme_that_does_not_exist_is_unknown_scheme()
+    {
+        var payload = (await factory.ExecuteDataAsAsync(factory.TokenFor(AccessRole.National), Activate, new { input = new { code = "NO_SUCH_SCHEME", version = 7 } }))["activateScoringScheme"]!;
+
+        Assert.Equal(["UNKNOWN_SCHEME"], payload["errors"]!.AsArray().Select(e => (string)e!["code"]!));
+    }
+
+    [Fact]
     public async Task Only_national_callers_manage_schemes()
     {
         var payload = (await factory.ExecuteDataAsAsync(factory.TokenFor(AccessRole.Province, "16"), Add, new { input = Input("TEST_PROVINCE", 0.8, 0.2) }))["addScoringScheme"]!;

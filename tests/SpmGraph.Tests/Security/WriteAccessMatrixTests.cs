@@ -22,6 +22,22 @@ public sealed class WriteAccessMatrixTests(SpmGraphFactory factory)
         ["rejectReport"] = "RejectReportInput",
         ["reopenReport"] = "ReopenReportInput",
         ["upsertReportingPeriod"] = "UpsertReportingPeriodInput",
+        ["addScoringScheme"] = "AddScoringSchemeInput",
+        ["activateScoringScheme"] = "ActivateScoringSchemeInput",
+    };
+
+    /// <summary>Who may call each mutation, as README's role section says it (the matrix below checks the server).</summary>
+    private static readonly Dictionary<string, string> ReadmeCallers = new()
+    {
+        ["recordAchievement"] = "the region itself",
+        ["upsertPlan"] = "the region itself",
+        ["submitReport"] = "the region itself",
+        ["verifyReport"] = "the region's verifier",
+        ["rejectReport"] = "the region's verifier",
+        ["reopenReport"] = "the region's verifier; the region itself while the report is not VERIFIED (SUBMITTED or REJECTED)",
+        ["upsertReportingPeriod"] = "`NATIONAL`",
+        ["addScoringScheme"] = "`NATIONAL`",
+        ["activateScoringScheme"] = "`NATIONAL`",
     };
 
     /// <summary>Who may do what to kab/kota 35.07 (its province is 35).</summary>
@@ -37,6 +53,8 @@ public sealed class WriteAccessMatrixTests(SpmGraphFactory factory)
             ["rejectReport"] = ["province-own"],
             ["reopenReport"] = ["region-own", "province-own"],
             ["upsertReportingPeriod"] = ["national"],
+            ["addScoringScheme"] = ["national"],
+            ["activateScoringScheme"] = ["national"],
         };
         var data = new TheoryData<string, string, bool>();
         foreach (var (mutation, who) in allowed)
@@ -84,6 +102,21 @@ public sealed class WriteAccessMatrixTests(SpmGraphFactory factory)
         }
     }
 
+    [Fact]
+    public async Task Readme_names_who_may_call_every_mutation_of_the_schema()
+    {
+        var schema = await factory.ExecuteDataAsync("{ __schema { mutationType { fields { name } } } }");
+        var mutations = schema["__schema"]!["mutationType"]!["fields"]!.AsArray().Select(f => (string)f!["name"]!).Order().ToList();
+        var readme = File.ReadAllLines(RepositoryPaths.InRepository("README.md"))
+            .SkipWhile(l => l != "| mutation | who may call it |").Skip(2).TakeWhile(l => l.StartsWith('|'))
+            .Select(l => l.Split('|', StringSplitOptions.TrimEntries))
+            .ToDictionary(cells => cells[1].Trim('`'), cells => cells[2]);
+
+        Assert.Equal(mutations, readme.Keys.Order());
+        Assert.Equal(mutations, Inputs.Keys.Order());
+        Assert.Equal(ReadmeCallers.OrderBy(c => c.Key), readme.OrderBy(c => c.Key));
+    }
+
     private static JsonObject Input(string mutation) => mutation switch
     {
         "recordAchievement" => new JsonObject
@@ -109,6 +142,18 @@ public sealed class WriteAccessMatrixTests(SpmGraphFactory factory)
             ["programCode"] = "1.02.02",
         },
         "rejectReport" => new JsonObject { ["regionCode"] = Region, ["year"] = Year, ["quarter"] = 1, ["reason"] = "test" },
+
+        // Refused on their merits when allowed (weights that do not sum to 1, a scheme that does not exist): nothing is written.
+        "addScoringScheme" => new JsonObject
+        {
+            ["code"] = "MATRIX_TEST",
+            ["name"] = "Matrix test",
+            ["recipientWeight"] = 2.0,
+            ["qualityWeight"] = 2.0,
+            ["source"] = "test",
+            ["bands"] = new JsonArray(new JsonObject { ["code"] = "ALL", ["label"] = "All", ["lowerBound"] = 0.0 }),
+        },
+        "activateScoringScheme" => new JsonObject { ["code"] = "MATRIX_NONE", ["version"] = 1 },
         "upsertReportingPeriod" => new JsonObject
         {
             ["year"] = Year,

@@ -1,18 +1,19 @@
 using System.Globalization;
 using SpmGraph.Domain.Seeding;
+using SpmGraph.Tests.Infrastructure;
 
 namespace SpmGraph.Tests.Seeding;
 
 /// <summary>
 /// regions.csv must be exactly what the pipeline in docs/seed.md derives from idn-area-data; this
-/// re-derives it in C# from the shared copy beside the repository and compares.
+/// re-derives it in C# from the repository's copy of the source (docs/reference/idn-area-data) and compares.
 /// </summary>
 public sealed class RegionsFileTests
 {
     [Fact]
     public void Regions_file_is_derived_from_idn_area_data()
     {
-        var source = FindIdnAreaData();
+        var source = RepositoryPaths.IdnAreaData;
         var provinces = Read(source, "provinces.csv");
         var regencies = Read(source, "regencies.csv");
         var districts = Read(source, "districts.csv");
@@ -72,20 +73,4 @@ public sealed class RegionsFileTests
     private static string RegencyOf(string districtCode) => districtCode[..districtCode.LastIndexOf('.')];
 
     private static string Num(int n) => n.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>shared/data/idn-area-data beside the repository: walks up from the test binaries.</summary>
-    private static string FindIdnAreaData()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "shared", "data", "idn-area-data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException(
-            $"No shared/data/idn-area-data above {AppContext.BaseDirectory}; clone shared/ beside the repository.");
-    }
 }

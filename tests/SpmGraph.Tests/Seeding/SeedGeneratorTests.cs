@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Seeding;
+using SpmGraph.Tests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SpmGraph.Tests.Seeding;
@@ -79,7 +80,7 @@ public sealed partial class SeedGeneratorTests(ITestOutputHelper output)
     [Fact]
     public void The_catalog_page_lists_every_code()
     {
-        var page = FindRepoFile(Path.Combine("docs", "catalog.md"));
+        var page = RepositoryPaths.InRepository("docs", "catalog.md");
         var text = File.ReadAllText(page);
         Assert.All(Data.Value.Indicators, i => Assert.Contains($"| `{i.Code}` | {i.Name} |", text, StringComparison.Ordinal));
     }
@@ -131,20 +132,6 @@ public sealed partial class SeedGeneratorTests(ITestOutputHelper output)
 
         // SplitMix64's published first output for seed 0.
         Assert.Equal(0xE220A8397B1DCDAFUL, new SeedRandom(0).NextUInt64());
-    }
-
-    private static string FindRepoFile(string relativePath)
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, relativePath);
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        throw new FileNotFoundException($"No {relativePath} above {AppContext.BaseDirectory}.");
     }
 
     private static Dictionary<string, string> Checksums(SeedData data) => new()
