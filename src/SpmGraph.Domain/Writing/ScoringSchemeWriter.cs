@@ -15,6 +15,9 @@ public sealed record ScoringSchemeInput
 
     public double QualityWeight { get; init; }
 
+    /// <summary>Whether the recipient part counts the achievement rate capped at 100.</summary>
+    public bool CapRecipientRate { get; init; } = true;
+
     public string Source { get; init; } = "";
 
     public IReadOnlyList<ScoringBandInput> Bands { get; init; } = [];
@@ -63,6 +66,7 @@ public sealed class ScoringSchemeWriter(IDbContextFactory<SpmDbContext> contexts
                 Version = (latest ?? 0) + 1,
                 RecipientWeight = input.RecipientWeight,
                 QualityWeight = input.QualityWeight,
+                CapRecipientRate = input.CapRecipientRate,
                 Source = input.Source,
                 IsActive = input.Activate,
                 Bands = [.. input.Bands.Select(b => new ScoringBand { Code = b.Code, Label = b.Label, LowerBound = b.LowerBound })],

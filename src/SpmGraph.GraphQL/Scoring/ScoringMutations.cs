@@ -48,6 +48,8 @@ public sealed class AddScoringSchemeInput
 
     public double QualityWeight { get; set; }
 
+    public bool CapRecipientRate { get; set; } = true;
+
     public string Source { get; set; } = "";
 
     public List<ScoringBandInput> Bands { get; set; } = [];
@@ -62,6 +64,7 @@ public sealed class AddScoringSchemeInput
         Name = Name,
         RecipientWeight = RecipientWeight,
         QualityWeight = QualityWeight,
+        CapRecipientRate = CapRecipientRate,
         Source = Source,
         Bands = [.. Bands.Select(b => new Domain.Writing.ScoringBandInput(b.Code, b.Label, b.LowerBound))],
         Activate = Activate,
@@ -93,8 +96,9 @@ public sealed class AddScoringSchemeInputGraphType : InputObjectGraphType<AddSco
         Description = "A scoring scheme; a code that exists already gets its next version.";
         Field(i => i.Code).Description("Stable code, A-Z, 0-9 and _, e.g. \"PERMENKES_2024\".");
         Field(i => i.Name);
-        Field(i => i.RecipientWeight).Description("Weight of min(achievementRate, 100); with qualityWeight it sums to 1.");
+        Field(i => i.RecipientWeight).Description("Weight of the achievement rate (capped at 100 with capRecipientRate); with qualityWeight it sums to 1.");
         Field(i => i.QualityWeight);
+        Field(i => i.CapRecipientRate, nullable: true).Description("Count the achievement rate capped at 100 in the recipient part (default true, as the default scheme does).");
         Field(i => i.Source).Description("Where the weights and bands come from.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ScoringBandInputGraphType>>>>("bands").Description("Named bands; one must start at 0.");
         Field(i => i.Activate, nullable: true).Description("Make it the active scheme.");

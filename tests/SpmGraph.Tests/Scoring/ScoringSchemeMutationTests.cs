@@ -35,7 +35,7 @@ public sealed class ScoringSchemeMutationTests(SpmGraphFactory factory)
         }
         finally
         {
-            await factory.ExecuteDataAsAsync(national, Activate, new { input = new { code = "DEFAULT", version = 1 } });
+            await factory.ExecuteDataAsAsync(national, Activate, new { input = new { code = "DEFAULT", version = 2 } });
         }
     }
 
@@ -85,7 +85,7 @@ public sealed class ScoringSchemeMutationTests(SpmGraphFactory factory)
         }
         finally
         {
-            await factory.ExecuteDataAsAsync(national, Activate, new { input = new { code = "DEFAULT", version = 1 } });
+            await factory.ExecuteDataAsAsync(national, Activate, new { input = new { code = "DEFAULT", version = 2 } });
         }
     }
 

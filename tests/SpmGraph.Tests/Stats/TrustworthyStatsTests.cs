@@ -235,6 +235,48 @@ public sealed class TrustworthyStatsTests(SpmGraphFactory factory)
         Assert.Contains("42.03", active.Source, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_scheme_that_does_not_cap_the_rate_scores_over_achievement_in_full()
+    {
+        await using var db = await ContextAsync();
+        var scheme = new ScoringScheme
+        {
+            Code = "TEST_UNCAPPED",
+            Name = "Uncapped (test)",
+            Version = 1,
+            RecipientWeight = 0.8,
+            QualityWeight = 0.2,
+            CapRecipientRate = false,
+            Source = "test",
+            Bands = [new ScoringBand { Code = "ANY", Label = "Any", LowerBound = 0 }],
+        };
+        db.ScoringSchemes.Add(scheme);
+        await db.SaveChangesAsync();
+        try
+        {
+            const string groups = """groupBy: [REGION, INDICATOR], where: { year: { eq: 2024 }, quarter: { eq: 4 }, qualityRate: { neq: null } }, having: { minRate: { gt: 100 } }, first: 20""";
+            var data = await factory.ExecuteDataAsAsync(National,
+                $$"""{ uncapped: achievementStats({{groups}}, scheme: "TEST_UNCAPPED") { nodes { target served qualityRate spmIndex } } capped: achievementStats({{groups}}, scheme: "DEFAULT@2") { nodes { qualityRate spmIndex } } }""");
+
+            var uncapped = data["uncapped"]!["nodes"]!.AsArray();
+            var capped = data["capped"]!["nodes"]!.AsArray();
+            Assert.NotEmpty(uncapped);
+            for (var i = 0; i < uncapped.Count; i++)
+            {
+                var row = uncapped[i]!;
+                var rate = (long)row["served"]! * 100.0 / (long)row["target"]!;
+                var quality = (double)row["qualityRate"]!;
+                Assert.Equal((0.8 * rate) + (0.2 * quality), (double)row["spmIndex"]!, new Tolerance());
+                Assert.Equal((0.8 * 100) + (0.2 * quality), (double)capped[i]!["spmIndex"]!, new Tolerance());
+            }
+        }
+        finally
+        {
+            db.ScoringSchemes.Remove(scheme);
+            await db.SaveChangesAsync();
+        }
+    }
+
     private static Dictionary<string, JsonNode> ByProvince(JsonObject data) =>
         data["reportingStats"]!["nodes"]!.AsArray().ToDictionary(n => (string)n!["key"]!["province"]!["code"]!, n => n!);
 
