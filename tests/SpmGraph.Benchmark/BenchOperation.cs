@@ -12,14 +12,17 @@ internal sealed record BenchOperation(int Number, string Name, object Variables,
     public static readonly IReadOnlyList<BenchOperation> All =
     [
         new(1, "RegionCard", new { code = "19.71" }, "same fields"),
-        new(2, "CitiesOfProvince", new { province = "16" }, "same fields; PostGraphile's cursors and pageInfo"),
-        new(4, "Achievements", new { region = "19.71", year = 2024 }, "raw columns only: no achievementRate, spmIndex, band or onTime (no computed columns in the database)"),
-        new(5, "ProvinceRollup", new { province = "16", year = 2024, quarter = 4 }, "6 aliased aggregates, one per sector (groupedAggregates groups by own columns only); count, regionCount, sums, min/max/mean of quality; no rates, completeCount, spmIndex, band"),
+        new(2, "CitiesOfProvince", new { province = "16" }, "same fields, PostGraphile's own cursors"),
+        new(4, "Achievements", new { region = "19.71", year = 2024 }, "stored columns and the period's closesAt; ordered by indicator id (no order by a related column); no achievementRate, spmIndex, band or onTime (they need SQL functions)"),
+        new(5, "ProvinceRollup", new { province = "16", year = 2024, quarter = 4 }, "groupedAggregates by INDICATOR_ID (29 groups; sector is the indicator's column, and groups are of the table's own columns only): counts, sums, quality mean/min/max; no rates, completeCount, spmIndex, band"),
         new(6, "Trend", new { from = 2023 }, "groupedAggregates by YEAR, QUARTER with sums; no rates or spmIndex"),
-        new(7, "Ranking", new { year = 2024, quarter = 4 }, "cannot group by province (a column of the region's parent): groups by REGION_ID instead, no spmIndex or band"),
-        new(8, "Laggards", new { year = 2024, quarter = 4 }, "groupedAggregates by REGION_ID, INDICATOR_ID with sums; no having on a rate, no order by rate, no paging of groups"),
-        new(10, "Timeliness", new { year = 2024, quarter = 2 }, "reporting periods and reports grouped by REGION_ID and STATUS; no owed-report denominators, no onTime"),
+        new(7, "Ranking", new { year = 2024, quarter = 4 }, "groupedAggregates by REGION_ID (552 groups for the client to add up: no grouping by the region's parent); no spmIndex, band, order by a measure or paging of groups"),
+        new(8, "Laggards", new { year = 2024, quarter = 4 }, "cannot answer: having and order on a rate (served / target) need a SQL function, and groups do not page"),
+        new(10, "Timeliness", new { year = 2024, quarter = 2 }, "cannot answer: reports by province (the region's parent), every owed report as the denominator and onTime need SQL functions or views"),
     ];
+
+    /// <summary>PostGraphile's document, peer/queries/NAME.graphql; none when it cannot answer the operation.</summary>
+    public string PeerQueryFile(string benchmarkFolder) => Path.Combine(benchmarkFolder, "peer", "queries", Name + ".graphql");
 
     /// <summary>The JSON body SpmGraph and the raw endpoint get: the contract's text, the name and the variables.</summary>
     public string SpmGraphBody(string document) =>

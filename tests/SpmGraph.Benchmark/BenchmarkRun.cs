@@ -80,6 +80,12 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             Progress("interrupted: stopping every server");
             return 130;
         }
+        catch (Exception ex) when (ex is InvalidOperationException or TimeoutException or IOException or NpgsqlException or HttpRequestException)
+        {
+            // Servers and the cluster are stopped on the way out (await using).
+            Progress("!!!!!!!! FAILED: " + ex);
+            return 1;
+        }
     }
 
     private async Task ExecuteAsync(CancellationToken cancellationToken)
@@ -136,8 +142,6 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             foreach (var setting in new[]
             {
                 "ALTER SYSTEM SET shared_preload_libraries = 'pg_stat_statements'",
-                // BEGIN, COMMIT, SET and DISCARD are not the statements a request is charged for.
-                "ALTER SYSTEM SET pg_stat_statements.track_utility = off",
                 // SpmGraph, the raw endpoint and PostGraphile each keep a pool.
                 "ALTER SYSTEM SET max_connections = 300",
             })
@@ -154,8 +158,18 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             : ["restart", "-D", Path.Combine(_cluster.Folder, "data"), "-m", "fast", "-w", "-l", _cluster.LogFile], cancellationToken);
         await using (var connection = await OpenAdminAsync(cancellationToken))
         {
-            await using var command = new NpgsqlCommand("CREATE EXTENSION IF NOT EXISTS pg_stat_statements", connection);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            // BEGIN, COMMIT, SET and DISCARD are not the statements a request is charged for; the
+            // setting exists once the library is loaded.
+            foreach (var setting in new[]
+            {
+                "CREATE EXTENSION IF NOT EXISTS pg_stat_statements",
+                "ALTER SYSTEM SET pg_stat_statements.track_utility = off",
+                "SELECT pg_reload_conf()",
+            })
+            {
+                await using var command = new NpgsqlCommand(setting, connection);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
         }
     }
 
@@ -294,7 +308,7 @@ internal sealed class BenchmarkRun : IAsyncDisposable
     {
         var label = $"scale {scale}, op {operation.Number} {operation.Name}";
         var body = operation.SpmGraphBody(_contract[operation.Name]);
-        var peerFile = Path.Combine(BenchmarkFolder, "peer", "queries", operation.Name + ".graphql");
+        var peerFile = operation.PeerQueryFile(BenchmarkFolder);
         var peerBody = File.Exists(peerFile) ? operation.PeerBody(await File.ReadAllTextAsync(peerFile, cancellationToken)) : null;
 
         var targets = new List<(string Name, ServerProcess Server, string Body)>();
@@ -304,7 +318,7 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             var serverBody = name == ServerNames.PostGraphile ? peerBody : body;
             if (serverBody is null)
             {
-                Note($"{label}: PostGraphile has no query for this operation (peer/queries/{operation.Name}.graphql)");
+                Note($"{label}: PostGraphile {operation.PeerNote}");
                 continue;
             }
 
@@ -376,8 +390,29 @@ internal sealed class BenchmarkRun : IAsyncDisposable
         }
     }
 
-    /// <summary>Statements so far on the server's counter: the raw endpoint counts its own, PostgreSQL counts the rest; SQLite has no counter (null).</summary>
+    /// <summary>
+    /// Statements so far on the server's counter, once it stops moving (wrk leaves requests in
+    /// flight when it stops): the raw endpoint counts its own, PostgreSQL counts the rest; SQLite has no counter (null).
+    /// </summary>
     private async Task<(long Count, string Method)?> StatementsAsync(string name, ServerProcess server, ServerSet set, CancellationToken cancellationToken)
+    {
+        var count = await StatementsNowAsync(name, server, set, cancellationToken);
+        while (count is not null)
+        {
+            await Task.Delay(300, cancellationToken);
+            var now = await StatementsNowAsync(name, server, set, cancellationToken);
+            if (now!.Value.Count == count.Value.Count)
+            {
+                break;
+            }
+
+            count = now;
+        }
+
+        return count;
+    }
+
+    private async Task<(long Count, string Method)?> StatementsNowAsync(string name, ServerProcess server, ServerSet set, CancellationToken cancellationToken)
     {
         if (name is ServerNames.RawSqlite or ServerNames.RawPostgres)
         {

@@ -71,10 +71,7 @@ internal sealed class RawOperations(RawDatabase database, RawScheme scheme)
         }
         else
         {
-            json.WriteStartObject("parent");
-            json.WriteString("code", reader.GetString(4));
-            json.WriteString("name", reader.GetString(5));
-            json.WriteEndObject();
+            WriteCodeAndName(json, "parent", reader, 4);
         }
 
         var childCount = reader.GetInt64(6);
@@ -391,10 +388,7 @@ internal sealed class RawOperations(RawDatabase database, RawScheme scheme)
         await WriteGroupsAsync(json, "achievementStats", reader, withTotalCount: true, node =>
         {
             node.WriteStartObject("key");
-            node.WriteStartObject("province");
-            node.WriteString("code", reader.GetString(0));
-            node.WriteString("name", reader.GetString(1));
-            node.WriteEndObject();
+            WriteCodeAndName(node, "province", reader, 0);
             node.WriteEndObject();
             var spmIndex = Mean(reader, 2);
             WriteNumberOrNull(node, "spmIndex", spmIndex);
@@ -434,10 +428,7 @@ internal sealed class RawOperations(RawDatabase database, RawScheme scheme)
         await WriteGroupsAsync(json, "achievementStats", reader, withTotalCount: true, node =>
         {
             node.WriteStartObject("key");
-            node.WriteStartObject("region");
-            node.WriteString("code", reader.GetString(0));
-            node.WriteString("name", reader.GetString(1));
-            node.WriteEndObject();
+            WriteCodeAndName(node, "region", reader, 0);
             node.WriteStartObject("indicator");
             node.WriteString("code", reader.GetString(2));
             node.WriteEndObject();
@@ -536,6 +527,15 @@ internal sealed class RawOperations(RawDatabase database, RawScheme scheme)
 
         json.WritePropertyName("nodes");
         nodes.WriteTo(json);
+        json.WriteEndObject();
+    }
+
+    /// <summary>A region as `property { code name }` from the columns at <paramref name="ordinal"/> and the next.</summary>
+    private static void WriteCodeAndName(Utf8JsonWriter json, string property, DbDataReader reader, int ordinal)
+    {
+        json.WriteStartObject(property);
+        json.WriteString("code", reader.GetString(ordinal));
+        json.WriteString("name", reader.GetString(ordinal + 1));
         json.WriteEndObject();
     }
 
