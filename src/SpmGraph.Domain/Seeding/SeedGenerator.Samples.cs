@@ -84,14 +84,15 @@ public static partial class SeedGenerator
         IReadOnlyDictionary<string, IndicatorProfile> profiles,
         RegionFacts[] facts,
         int[,] agencyOpds,
-        List<Report> reports)
+        List<Report> reports,
+        int firstReportYear)
     {
         const int planYears = LastPlanYear - FirstPlanYear + 1;
-        const int reportYears = LastReportYear - FirstReportYear + 1;
+        var reportYears = LastReportYear - firstReportYear + 1;
         var provinceIndicators = indicators.Where(i => i.Level == IndicatorLevel.Province).ToList();
         var regencyIndicators = indicators.Where(i => i.Level == IndicatorLevel.RegencyCity).ToList();
         var lineCount = regions.Sum(r => r.Kind == RegionKind.Province ? provinceIndicators.Count : regencyIndicators.Count);
-        var plans = new List<Plan>(lineCount * planYears);
+        var plans = new List<Plan>(lineCount * (planYears + FirstPlanYear - firstReportYear));
         var achievements = new List<Achievement>(lineCount * reportYears * QuartersPerYear);
 
         // Costs rise about 3% a year; the factors come from repeated multiplication, not Math.Pow.
@@ -118,19 +119,39 @@ public static partial class SeedGenerator
                 var rateEffect = line.NextNormal() * 6;
                 var qualityBase = 76 + (fact.Performance * 0.5) + (line.NextNormal() * 8);
 
-                var growthFactor = 1.0;
-                for (var year = FirstPlanYear; year <= LastPlanYear; year++, growthFactor *= growth)
+                void AddYear(int year, double growthFactor, double inflationFactor)
                 {
-                    var plan = CreatePlan(region, indicator, profile, fact, year, baseTarget * growthFactor, inflation[year - FirstPlanYear]);
+                    var plan = CreatePlan(region, indicator, profile, fact, year, baseTarget * growthFactor, inflationFactor);
                     plan.Id = plans.Count + 1;
                     plan.OpdId = opdId;
                     plans.Add(plan);
 
                     if (year <= LastReportYear)
                     {
-                        var firstReport = (regionIndex * reportYears * QuartersPerYear) + ((year - FirstReportYear) * QuartersPerYear);
+                        var firstReport = (regionIndex * reportYears * QuartersPerYear) + ((year - firstReportYear) * QuartersPerYear);
                         AddAchievements(achievements, plan, region, indicator, profile, fact, rateEffect, qualityBase, reports, firstReport);
                     }
+                }
+
+                // Benchmark scales add years before the plan period; their factors shrink by
+                // repeated division, so the usual years keep their exact figures.
+                for (var year = firstReportYear; year < FirstPlanYear; year++)
+                {
+                    var growthBack = 1.0;
+                    var inflationBack = inflation[0];
+                    for (var y = year; y < FirstPlanYear; y++)
+                    {
+                        growthBack /= growth;
+                        inflationBack /= 1.03;
+                    }
+
+                    AddYear(year, growthBack, inflationBack);
+                }
+
+                var growthFactor = 1.0;
+                for (var year = FirstPlanYear; year <= LastPlanYear; year++, growthFactor *= growth)
+                {
+                    AddYear(year, growthFactor, inflation[year - FirstPlanYear]);
                 }
             }
         }
@@ -205,7 +226,8 @@ public static partial class SeedGenerator
         int firstReport)
     {
         var rng = SeedRandom.For("achievement", region.Code, indicator.Code, plan.Year);
-        var yearIndex = plan.Year - FirstReportYear;
+        // Years before 2023 (benchmark scales) level off at the 2019 level instead of falling to zero.
+        var yearIndex = Math.Max(plan.Year - FirstReportYear, -4);
 
         // The year's result: the jenis's typical rate, the region's tendency, a mild yearly
         // improvement and noise; now and then a line that went badly wrong.

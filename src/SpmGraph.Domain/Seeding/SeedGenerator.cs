@@ -16,21 +16,34 @@ public static partial class SeedGenerator
     public const int LastReportYear = 2025;
     public const string PlanPeriod = "Periode 2023 - 2028";
 
+    /// <summary>The largest <c>Seed:Scale</c>: 3 x 20 report years reach back to 1966.</summary>
+    public const int MaxScale = 20;
+
     // WIB (Waktu Indonesia Barat) is UTC+7; e-SPM deadlines are set in Jakarta time.
     private static readonly TimeSpan Wib = TimeSpan.FromHours(7);
 
-    public static SeedData Generate()
+    public static SeedData Generate() => Generate(scale: 1);
+
+    /// <summary>
+    /// The seed at <paramref name="scale"/> times the achievement rows, for benchmarks: scale N
+    /// reports 3 x N years ending with <see cref="LastReportYear"/> (scale 10: 1996-2025), the
+    /// earlier years added before the usual ones. Scale 1 is the usual seed, unchanged.
+    /// </summary>
+    public static SeedData Generate(int scale)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(scale, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(scale, MaxScale);
+        var firstReportYear = FirstReportYearAt(scale);
         var regions = LoadRegions();
         var sectors = CreateSectors();
         var indicators = LoadIndicators();
         var profiles = IndicatorProfile.LoadEmbedded();
         var facts = RegionFacts.Compute(regions);
         var (opds, opdSectors, agencyOpds) = CreateOpds(regions);
-        var periods = CreateReportingPeriods();
+        var periods = CreateReportingPeriods(firstReportYear);
         var (schemes, bands) = CreateScoringSchemes();
         var reports = CreateReports(regions, facts, periods);
-        var (plans, achievements) = CreatePlansAndAchievements(regions, indicators, profiles, facts, agencyOpds, reports);
+        var (plans, achievements) = CreatePlansAndAchievements(regions, indicators, profiles, facts, agencyOpds, reports, firstReportYear);
 
         return new SeedData
         {
@@ -47,6 +60,9 @@ public static partial class SeedGenerator
             Achievements = achievements,
         };
     }
+
+    /// <summary>The first year with reports and achievements at <paramref name="scale"/> (1: <see cref="FirstReportYear"/>).</summary>
+    public static int FirstReportYearAt(int scale) => LastReportYear - (scale * (LastReportYear - FirstReportYear + 1)) + 1;
 
     /// <summary>The 38 provinces and 514 kabupaten/kota of regions.csv, ids in file (code) order.</summary>
     public static List<Region> LoadRegions()
@@ -180,7 +196,9 @@ public static partial class SeedGenerator
     /// The e-SPM input windows. From 2024 they open on the 1st of the month after the quarter and
     /// close on the 20th (the next Monday when the 20th is a weekend); 2023 was irregular.
     /// </summary>
-    public static List<ReportingPeriod> CreateReportingPeriods()
+    public static List<ReportingPeriod> CreateReportingPeriods() => CreateReportingPeriods(FirstReportYear);
+
+    private static List<ReportingPeriod> CreateReportingPeriods(int firstReportYear)
     {
         // 2023 windows as Kemendagri (in this sample) announced them: opened late after an
         // application update, Q2 stretched to month end, Q4 extended into February.
@@ -193,7 +211,7 @@ public static partial class SeedGenerator
         ];
 
         var periods = new List<ReportingPeriod>();
-        for (var year = FirstReportYear; year <= LastReportYear; year++)
+        for (var year = firstReportYear; year <= LastReportYear; year++)
         {
             for (var quarter = 1; quarter <= 4; quarter++)
             {

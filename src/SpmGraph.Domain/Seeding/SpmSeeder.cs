@@ -6,9 +6,15 @@ using SpmGraph.Domain.Data;
 
 namespace SpmGraph.Domain.Seeding;
 
-/// <summary>Fills an empty database with the deterministic reference and sample data (docs/seed.md).</summary>
-public sealed class SpmSeeder(ILogger logger)
+/// <summary>
+/// Fills an empty database with the deterministic reference and sample data (docs/seed.md);
+/// <paramref name="scale"/> above 1 adds earlier years for benchmarks (<see cref="SeedGenerator.Generate(int)"/>).
+/// </summary>
+public sealed class SpmSeeder(ILogger logger, int scale = 1)
 {
+    /// <summary>The configuration key of the scale (`Seed:Scale`, default 1).</summary>
+    public const string ScaleKey = "Seed:Scale";
+
     /// <summary>The PostgreSQL advisory lock that serialises seeding ("SPMG").</summary>
     private const long SeedLockKey = 0x53504D47;
 
@@ -23,8 +29,8 @@ public sealed class SpmSeeder(ILogger logger)
         }
 
         var stopwatch = Stopwatch.StartNew();
-        var data = SeedGenerator.Generate();
-        logger.LogInformation("Seeding: generated the sample data in {Elapsed} ms", stopwatch.ElapsedMilliseconds);
+        var data = SeedGenerator.Generate(scale);
+        logger.LogInformation("Seeding: generated the sample data (scale {Scale}) in {Elapsed} ms", scale, stopwatch.ElapsedMilliseconds);
 
         var writer = new BulkInserter(db);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))

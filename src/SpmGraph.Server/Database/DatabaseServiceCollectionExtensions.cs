@@ -70,7 +70,10 @@ public static class DatabaseServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Creates the database (or the SQLite file's folder), applies migrations and seeds an empty database.</summary>
+    /// <summary>
+    /// Creates the database (or the SQLite file's folder), applies migrations and seeds an empty
+    /// database, at `Seed:Scale` times the achievement rows (default 1; the benchmark uses 10).
+    /// </summary>
     public static async Task InitializeSpmDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
         var factory = services.GetRequiredService<IDbContextFactory<SpmDbContext>>();
@@ -89,7 +92,8 @@ public static class DatabaseServiceCollectionExtensions
         // On PostgreSQL this also creates the database when the login may; EF Core locks the
         // migrations history while migrating, so instances starting together take turns.
         await db.Database.MigrateAsync(cancellationToken);
-        await new SpmSeeder(logger).SeedIfEmptyAsync(db, cancellationToken);
+        var scale = services.GetRequiredService<IConfiguration>().GetValue(SpmSeeder.ScaleKey, 1);
+        await new SpmSeeder(logger, scale).SeedIfEmptyAsync(db, cancellationToken);
     }
 
     private static DatabaseProvider ReadProvider(IConfiguration configuration)
