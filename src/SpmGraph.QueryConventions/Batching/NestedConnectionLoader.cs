@@ -71,6 +71,14 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
         var inBatch = Expression.Lambda<Func<TParent, bool>>(Expression.Call(Contains, ValueParameter.Of(keyList, typeof(List<TKey>)), key), parent);
 
         Expression filtered = Expression.Call(AsQueryable, FilterInputGraphType<TParent>.Inline(items, parent));
+
+        // The items of the batch's parents only, by their foreign key: without it the per-parent window
+        // (ROW_NUMBER() OVER (PARTITION BY ...)) numbers every row of the table before the join keeps a few.
+        if (BatchFilter(db, keyList) is { } ofBatch)
+        {
+            filtered = Expression.Call(Where, filtered, Expression.Quote(ofBatch));
+        }
+
         if (query.Predicate is not null)
         {
             filtered = Expression.Call(Where, filtered, Expression.Quote(query.Predicate));
@@ -108,6 +116,35 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
             Expression.MemberInit(Expression.New(typeof(NestedRows<TKey, TNode>)), bindings), parent);
 
         return await db.Set<TParent>().AsNoTracking().Where(inBatch).Select(selector).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>item => keys.Contains(item.ForeignKey), when the navigation is a plain one-to-many on the parent key.</summary>
+    private Expression<Func<TNode, bool>>? BatchFilter(DbContext db, List<TKey> keys)
+    {
+        if (items.Body is not MemberExpression { Member.Name: var navigationName } || parentKey.Body is not MemberExpression { Member.Name: var keyName })
+        {
+            return null;
+        }
+
+        var foreignKey = db.Model.FindEntityType(typeof(TParent))?.FindNavigation(navigationName) is { IsCollection: true } navigation
+            ? navigation.ForeignKey
+            : null;
+        if (foreignKey is not { Properties.Count: 1 } || foreignKey.DeclaringEntityType.ClrType != typeof(TNode)
+            || foreignKey.PrincipalKey.Properties[0].Name != keyName || foreignKey.Properties[0].PropertyInfo is not { } property
+            || (Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType) != typeof(TKey))
+        {
+            return null;
+        }
+
+        var item = Expression.Parameter(typeof(TNode), "i");
+        var values = (System.Collections.IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(property.PropertyType))!;
+        foreach (var key in keys)
+        {
+            values.Add(key);
+        }
+
+        var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(property.PropertyType);
+        return Expression.Lambda<Func<TNode, bool>>(Expression.Call(contains, ValueParameter.Of(values, values.GetType()), Expression.Property(item, property)), item);
     }
 
     private Connection<TNode> ToConnection(NestedRows<TKey, TNode> rows, Window window)
