@@ -144,7 +144,7 @@ public sealed class AchievementWriter(IDbContextFactory<SpmDbContext> contexts, 
             {
                 errors.Add(WriteError.Whole(
                     WriteErrorCodes.ReportLocked,
-                    $"The {input.Year} Q{input.Quarter} report of {WriteCatalog.NormalizeRegion(input.RegionCode)} is {ChangeSet.ConstantCase(report.Status.ToString())}; reopen it (reopenReport) before changing its rows."));
+                    $"The {input.Year} Q{input.Quarter} report of {WriteCatalog.NormalizeRegion(input.RegionCode)} is {ChangeSet.ConstantCase(report.Status.ToString())}; reopen the report before changing its rows."));
             }
 
             if (input.Served >= 0)

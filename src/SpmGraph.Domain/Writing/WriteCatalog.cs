@@ -85,7 +85,7 @@ internal sealed class WriteCatalog
             return period;
         }
 
-        errors.Add(WriteError.At("quarter", WriteErrorCodes.UnknownPeriod, $"There is no reporting period for {year} Q{quarter}; create it with upsertReportingPeriod first."));
+        errors.Add(WriteError.At("quarter", WriteErrorCodes.UnknownPeriod, $"There is no reporting period for {year} Q{quarter}; a reporting period must be created for it first."));
         return null;
     }
 }

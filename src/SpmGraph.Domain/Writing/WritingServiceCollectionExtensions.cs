@@ -7,11 +7,11 @@ public static class WritingServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the writers (achievements, plans, the report workflow, reporting periods, scoring schemes) and the
-    /// clock they stamp writes with: <see cref="TimeProvider.System"/> unless one is registered already.
+    /// clock they stamp writes with (<see cref="ClockServiceCollectionExtensions.AddSpmClock"/>).
     /// </summary>
     public static IServiceCollection AddSpmWriting(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
+        services.AddSpmClock();
         services.TryAddSingleton<AchievementWriter>();
         services.TryAddSingleton<PlanWriter>();
         services.TryAddSingleton<ReportWorkflow>();

@@ -1,4 +1,5 @@
 using GraphQL.Types;
+using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Audit;
 using SpmGraph.GraphQL.Common;
@@ -13,7 +14,7 @@ using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Achievements;
 
-public sealed class AchievementGraphType : ObjectGraphType<Achievement>
+public sealed class AchievementGraphType : ObjectGraphType<Achievement>, INodeType
 {
     public AchievementGraphType()
     {
@@ -21,11 +22,11 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
         Description = "A capaian row: one region, jenis, year and triwulan (quarter).";
         Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(a => a.Id);
-        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(a => a.RegionId);
-        Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(a => a.IndicatorId);
+        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Service<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(a => a.RegionId);
+        Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Service<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(a => a.IndicatorId);
         Field<OpdGraphType>("opd")
             .Description("The OPD that reported the row.")
-            .Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Loader<OpdByIdLoader>().Load(id) : null)
+            .Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Service<OpdByIdLoader>().Load(id) : null)
             .Reads(a => a.OpdId);
         Field(a => a.Year);
         Field(a => a.Quarter).Description("Triwulan, 1-4.");
@@ -36,7 +37,7 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
             .Resolve(ctx =>
             {
                 var row = ctx.Source;
-                return ctx.Loader<PreviousServedLoader>().For(ctx.Scope())
+                return ctx.Service<PreviousServedLoader>().For(ctx.Scope())
                     .Load(new SeriesQuarter(row.RegionId, row.IndicatorId, row.Year, row.Quarter))
                     .Then(previous => row.Served - (previous ?? 0));
             })
@@ -46,26 +47,26 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
         Field(a => a.AchievementRate, nullable: true).Description("served / target x 100; null when target is 0; not capped.").Reads(a => a.Target, a => a.Served);
         Field<FloatGraphType>("spmIndex")
             .Description("recipientWeight x achievementRate (capped at 100 when the scheme caps it) + qualityWeight x qualityRate, with the active scoring scheme.")
-            .ResolveAsync(async ctx => (await ctx.Loader<ScoringSchemeCatalog>().ActiveAsync()).IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate))
+            .ResolveAsync(async ctx => (await ctx.Service<ScoringSchemeCatalog>().ActiveAsync()).IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate))
             .Reads(a => a.Target, a => a.Served, a => a.QualityRate);
         Field<StringGraphType>("band")
             .Description("Code of the active scheme's band for spmIndex, e.g. TUNTAS_PARIPURNA.")
             .ResolveAsync(async ctx =>
             {
-                var scheme = await ctx.Loader<ScoringSchemeCatalog>().ActiveAsync();
+                var scheme = await ctx.Service<ScoringSchemeCatalog>().ActiveAsync();
                 return scheme.BandFor(scheme.IndexFor(ctx.Source.AchievementRate, ctx.Source.QualityRate))?.Code;
             })
             .Reads(a => a.Target, a => a.Served, a => a.QualityRate);
         Field<NonNullGraphType<ScoringSchemeGraphType>>("scoringScheme")
             .Description("The scheme that produced spmIndex and band.")
-            .ResolveAsync(async ctx => await ctx.Loader<ScoringSchemeCatalog>().ActiveAsync())
+            .ResolveAsync(async ctx => await ctx.Service<ScoringSchemeCatalog>().ActiveAsync())
             .Reads();
         Field<NonNullGraphType<ReportStatusGraphType>>("status").Resolve(ctx => ctx.Source.Status).Reads(a => a.Status);
         Field(a => a.SubmittedAt, nullable: true);
         Field(a => a.VerifiedAt, nullable: true);
         Field<BooleanGraphType>("onTime")
             .Description("Submitted before the reporting window closed; null while not submitted.")
-            .ResolveAsync(async ctx => (await ctx.Loader<ReportingCalendar>().GetAsync()).OnTime(ctx.Source.Year, ctx.Source.Quarter, ctx.Source.SubmittedAt))
+            .ResolveAsync(async ctx => (await ctx.Service<ReportingCalendar>().GetAsync()).OnTime(ctx.Source.Year, ctx.Source.Quarter, ctx.Source.SubmittedAt))
             .Reads(a => a.Year, a => a.Quarter, a => a.SubmittedAt);
         Field(a => a.Version).Description("Concurrency token: 1 when created, incremented by every write; recordAchievement takes it back as expectedVersion.");
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<AuditEntryGraphType>>>>("history")
@@ -73,4 +74,7 @@ public sealed class AchievementGraphType : ObjectGraphType<Achievement>
             .ResolveAsync(async ctx => await AuditHistory.ForAsync(ctx, AuditEntityType.Achievement, ctx.Source.Id, ctx.Source.RegionId))
             .Reads(a => a.Id, a => a.RegionId);
     }
+
+    public Task<object?> FindAsync(SpmDbContext db, CallerScope scope, int id, CancellationToken cancellationToken) =>
+        db.Achievements.VisibleTo(scope, a => a.Status, a => a.Region!).FindNodeAsync(id, cancellationToken);
 }

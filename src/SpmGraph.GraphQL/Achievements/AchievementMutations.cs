@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
@@ -22,7 +21,7 @@ public sealed class AchievementMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<AchievementInput>("input");
-                var writer = ctx.RequestServices!.GetRequiredService<AchievementWriter>();
+                var writer = ctx.Service<AchievementWriter>();
                 return await WriteAccess.GuardedAsync(ctx, WriteKind.RegionData, input.RegionCode, () => writer.RecordAsync(input, MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
     }

@@ -58,7 +58,7 @@ public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntry>
             .Reads(e => e.EntityType, e => e.EntityId);
         Field<RegionGraphType>("region")
             .Description("The region of the changed row; null for reporting periods.")
-            .Resolve(ctx => ctx.Source.RegionId is { } id ? ctx.Loader<RegionByIdLoader>().Load(id) : null)
+            .Resolve(ctx => ctx.Source.RegionId is { } id ? ctx.Service<RegionByIdLoader>().Load(id) : null)
             .Reads(e => e.RegionId);
         Field<NonNullGraphType<AuditActionGraphType>>("action").Resolve(ctx => ctx.Source.Action).Reads(e => e.Action);
         Field(e => e.Actor).Description("Who wrote: the signed-in user's name, \"anonymous\", \"cli\", or \"import:<file>\" for the bulk import.");
@@ -82,8 +82,8 @@ public sealed class AuditEntryGraphType : ObjectGraphType<AuditEntry>
     /// </summary>
     private static Deferred<List<AuditChange>> Named(IResolveFieldContext context, List<AuditChange> changes)
     {
-        var regions = context.Loader<RegionByIdLoader>();
-        var indicators = context.Loader<IndicatorByIdLoader>();
+        var regions = context.Service<RegionByIdLoader>();
+        var indicators = context.Service<IndicatorByIdLoader>();
         var named = changes.Select<AuditChange, Func<Task<AuditChange>>>(change => change.Field switch
         {
             "regionId" => ByCode(change, "regionCode", id => regions.Load(id), r => r.Code),

@@ -46,7 +46,7 @@ public static class AuditHistory
 
         if (!scope.IsNational)
         {
-            var regions = context.Loader<SpmGraph.GraphQL.Regions.RegionByIdLoader>();
+            var regions = context.Service<SpmGraph.GraphQL.Regions.RegionByIdLoader>();
             var region = await regions.Load(regionId).GetResultAsync(context.CancellationToken);
             var parent = region?.ParentId is { } parentId ? await regions.Load(parentId).GetResultAsync(context.CancellationToken) : null;
             if (region is null || !scope.CoversRegion(region.Code, parent?.Code))
@@ -55,6 +55,6 @@ public static class AuditHistory
             }
         }
 
-        return await context.Loader<AuditHistoryLoader>().Load((type, id)).GetResultAsync(context.CancellationToken) ?? [];
+        return await context.Service<AuditHistoryLoader>().Load((type, id)).GetResultAsync(context.CancellationToken) ?? [];
     }
 }

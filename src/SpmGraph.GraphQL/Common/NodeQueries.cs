@@ -17,6 +17,23 @@ public sealed class NodeInterfaceGraphType : InterfaceGraphType
     }
 }
 
+/// <summary>
+/// An object type `node(id:)` fetches: it finds its row by the number in the global id, within the caller's scope. A
+/// type is fetchable by implementing this beside its fields; its global ids are <see cref="GlobalId.Encode"/> of its name.
+/// </summary>
+public interface INodeType
+{
+    Task<object?> FindAsync(SpmDbContext db, CallerScope scope, int id, CancellationToken cancellationToken);
+}
+
+public static class NodeRows
+{
+    /// <summary>The row with this primary key (`Id`), untracked, or null.</summary>
+    public static async Task<object?> FindNodeAsync<T>(this IQueryable<T> rows, int id, CancellationToken cancellationToken)
+        where T : class =>
+        await rows.AsNoTracking().SingleOrDefaultAsync(e => EF.Property<int>(e, "Id") == id, cancellationToken);
+}
+
 /// <summary>`node(id:)` and `nodes(ids:)`: any object by global id, within the caller's scope.</summary>
 public sealed class NodeQueries : IQueryFields
 {
@@ -31,8 +48,8 @@ public sealed class NodeQueries : IQueryFields
             .Argument<NonNullGraphType<IdGraphType>>("id")
             .ResolveAsync(async ctx =>
             {
-                await using var db = await Db.OpenAsync(ctx);
-                return await FindAsync(db, ctx.Scope(), ctx.GetArgument<string>("id"), ctx.CancellationToken);
+                await using var db = await ctx.OpenDbAsync();
+                return await FindAsync(ctx.Schema, db, ctx.Scope(), ctx.GetArgument<string>("id"), ctx.CancellationToken);
             });
         query.Field<NonNullGraphType<ListGraphType<NodeInterfaceGraphType>>>("nodes")
             .Description("The objects with these global ids, in order (null where there is none or the caller may not read it).")
@@ -45,35 +62,24 @@ public sealed class NodeQueries : IQueryFields
                     throw new ExecutionError($"`ids` may list at most {MaxIds} ids; got {ids.Count}.") { Code = ErrorCodes.InvalidArgument };
                 }
 
-                await using var db = await Db.OpenAsync(ctx);
+                await using var db = await ctx.OpenDbAsync();
                 var found = new List<object?>(ids.Count);
                 foreach (var id in ids)
                 {
-                    found.Add(await FindAsync(db, ctx.Scope(), id, ctx.CancellationToken));
+                    found.Add(await FindAsync(ctx.Schema, db, ctx.Scope(), id, ctx.CancellationToken));
                 }
 
                 return found;
             });
     }
 
-    private static async Task<object?> FindAsync(SpmDbContext db, CallerScope scope, string globalId, CancellationToken cancellationToken)
+    private static async Task<object?> FindAsync(ISchema schema, SpmDbContext db, CallerScope scope, string globalId, CancellationToken cancellationToken)
     {
         if (!GlobalId.TryDecode(globalId, out var type, out var id))
         {
             throw new ExecutionError($"\"{globalId}\" is not an id this API issued.") { Code = ErrorCodes.InvalidId };
         }
 
-        return type switch
-        {
-            "Region" => await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken),
-            "Opd" => await db.Opds.AsNoTracking().SingleOrDefaultAsync(o => o.Id == id, cancellationToken),
-            "Indicator" => await db.Indicators.AsNoTracking().SingleOrDefaultAsync(i => i.Id == id, cancellationToken),
-            "Plan" => await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken),
-            "Achievement" => await db.Achievements.AsNoTracking().VisibleTo(scope, a => a.Status, a => a.Region!).SingleOrDefaultAsync(a => a.Id == id, cancellationToken),
-            "Report" => await db.Reports.AsNoTracking().VisibleTo(scope, r => r.Status, r => r.Region!).SingleOrDefaultAsync(r => r.Id == id, cancellationToken),
-            "ReportingPeriod" => await db.ReportingPeriods.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, cancellationToken),
-            "ScoringScheme" => await db.ScoringSchemes.AsNoTracking().Include(s => s.Bands).SingleOrDefaultAsync(s => s.Id == id, cancellationToken),
-            _ => null,
-        };
+        return schema.AllTypes[type] is INodeType node ? await node.FindAsync(db, scope, id, cancellationToken) : null;
     }
 }

@@ -1,6 +1,8 @@
 using GraphQL.Types;
+using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Security;
 using SpmGraph.QueryConventions;
 using SpmGraph.QueryConventions.Projection;
 
@@ -36,14 +38,14 @@ public sealed class SectorGraphType : ObjectGraphType<Sector>
         Field(s => s.Ordinal).Description("Position in PP 2/2018 (1-6).");
         Field<NonNullGraphType<IntGraphType>>("indicatorCount")
             .Description("Number of jenis pelayanan dasar in this bidang, both levels.")
-            .Resolve(ctx => ctx.Loader<IndicatorCountBySectorLoader>().Load(ctx.Source.Code));
+            .Resolve(ctx => ctx.Service<IndicatorCountBySectorLoader>().Load(ctx.Source.Code));
         this.NestedConnection<Sector, SectorCode, IndicatorGraphType, Indicator>("indicators", s => s.Code, s => s.Indicators, c => c
                 .Filter<IndicatorFilterInputGraphType>().Sort<IndicatorSortInputGraphType>().DefaultOrderBy(i => i.Code).Key(i => i.Id))
             .Description("The jenis of this bidang (by code unless `order` says otherwise).");
     }
 }
 
-public sealed class IndicatorGraphType : ObjectGraphType<Indicator>
+public sealed class IndicatorGraphType : ObjectGraphType<Indicator>, INodeType
 {
     public IndicatorGraphType()
     {
@@ -59,4 +61,7 @@ public sealed class IndicatorGraphType : ObjectGraphType<Indicator>
         Field(i => i.LegalBasis).Description("Regulations that fix the service and its technical standard.");
         Field(i => i.Unit).Description("Unit in which recipients are counted.");
     }
+
+    public Task<object?> FindAsync(SpmDbContext db, CallerScope scope, int id, CancellationToken cancellationToken) =>
+        db.Indicators.FindNodeAsync(id, cancellationToken);
 }

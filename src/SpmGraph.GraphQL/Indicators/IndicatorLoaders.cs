@@ -1,18 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
 using SpmGraph.QueryConventions.Batching;
 
 namespace SpmGraph.GraphQL.Indicators;
 
-public sealed class IndicatorByIdLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<int, Indicator>
-{
-    protected override async Task<IReadOnlyDictionary<int, Indicator>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Indicators.AsNoTracking().Where(i => keys.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
-    }
-}
+public sealed class IndicatorByIdLoader(IDbContextFactory<SpmDbContext> factory) : ByIdLoader<Indicator>(factory, i => i.Id);
 
 public sealed class IndicatorCountBySectorLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<SectorCode, int>
 {

@@ -15,7 +15,7 @@ public sealed class IndicatorQueries : IQueryFields
             .Description("The six bidang, in PP 2/2018 order.")
             .ResolveAsync(async ctx =>
             {
-                await using var db = await Db.OpenAsync(ctx);
+                await using var db = await ctx.OpenDbAsync();
                 return await db.Sectors.AsNoTracking().OrderBy(s => s.Ordinal).ToListAsync(ctx.CancellationToken);
             });
         query.Connection<object?, IndicatorGraphType, Indicator>("indicators", (db, _) => db.Set<Indicator>(), c => c

@@ -1,18 +1,12 @@
 using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
 using SpmGraph.QueryConventions.Batching;
 
 namespace SpmGraph.GraphQL.Opds;
 
-public sealed class OpdByIdLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<int, Opd>
-{
-    protected override async Task<IReadOnlyDictionary<int, Opd>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
-    {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        return await db.Opds.AsNoTracking().Where(o => keys.Contains(o.Id)).ToDictionaryAsync(o => o.Id, cancellationToken);
-    }
-}
+public sealed class OpdByIdLoader(IDbContextFactory<SpmDbContext> factory) : ByIdLoader<Opd>(factory, o => o.Id);
 
 public sealed class SectorsByOpdIdLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<int, IReadOnlyList<SectorCode>>
 {

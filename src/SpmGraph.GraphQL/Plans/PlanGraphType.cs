@@ -1,15 +1,17 @@
 using GraphQL.Types;
+using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Audit;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Indicators;
 using SpmGraph.GraphQL.Opds;
 using SpmGraph.GraphQL.Regions;
+using SpmGraph.GraphQL.Security;
 using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Plans;
 
-public sealed class PlanGraphType : ObjectGraphType<Plan>
+public sealed class PlanGraphType : ObjectGraphType<Plan>, INodeType
 {
     public PlanGraphType()
     {
@@ -17,11 +19,11 @@ public sealed class PlanGraphType : ObjectGraphType<Plan>
         Description = "One line of a region's rencana aksi (action plan): a jenis for one year, with its budget. Money is in whole rupiah.";
         Interface<NodeInterfaceGraphType>();
         Field<NonNullGraphType<IdGraphType>>("id").Resolve(ctx => GlobalId.Encode(Name, ctx.Source.Id)).Reads(p => p.Id);
-        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Loader<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(p => p.RegionId);
-        Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Loader<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(p => p.IndicatorId);
+        Field<NonNullGraphType<RegionGraphType>>("region").Resolve(ctx => ctx.Service<RegionByIdLoader>().Load(ctx.Source.RegionId)).Reads(p => p.RegionId);
+        Field<NonNullGraphType<IndicatorGraphType>>("indicator").Resolve(ctx => ctx.Service<IndicatorByIdLoader>().Load(ctx.Source.IndicatorId)).Reads(p => p.IndicatorId);
         Field<OpdGraphType>("opd")
             .Description("The OPD responsible for delivering this line.")
-            .Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Loader<OpdByIdLoader>().Load(id) : null)
+            .Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Service<OpdByIdLoader>().Load(id) : null)
             .Reads(p => p.OpdId);
         Field(p => p.Year);
         Field(p => p.Target).Description("Entitled recipients planned for the year.");
@@ -38,4 +40,7 @@ public sealed class PlanGraphType : ObjectGraphType<Plan>
             .ResolveAsync(async ctx => await AuditHistory.ForAsync(ctx, AuditEntityType.Plan, ctx.Source.Id, ctx.Source.RegionId))
             .Reads(p => p.Id, p => p.RegionId);
     }
+
+    public Task<object?> FindAsync(SpmDbContext db, CallerScope scope, int id, CancellationToken cancellationToken) =>
+        db.Plans.FindNodeAsync(id, cancellationToken);
 }

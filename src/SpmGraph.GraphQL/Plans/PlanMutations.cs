@@ -1,9 +1,9 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Opds;
 using SpmGraph.GraphQL.Security;
 
 namespace SpmGraph.GraphQL.Plans;
@@ -21,7 +21,7 @@ public sealed class PlanMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<UpsertPlanInput>("input");
-                var writer = ctx.RequestServices!.GetRequiredService<PlanWriter>();
+                var writer = ctx.Service<PlanWriter>();
                 return await WriteAccess.GuardedAsync(ctx, WriteKind.RegionData, input.RegionCode, () => writer.UpsertAsync(input.ToPlanInput(), MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
     }
@@ -59,7 +59,7 @@ public sealed class UpsertPlanInput
         Year = Year,
 
         // An id that is not an OPD's (or not one of ours) finds no OPD: 0 is never a row id, so it reads as UNKNOWN_OPD.
-        OpdId = GlobalId.TryDecode(OpdId, out var type, out var id) && type == OpdGraphTypeName ? id : 0,
+        OpdId = GlobalId.TryDecode(OpdId, out var type, out var id) && type == OpdGraphType.TypeName ? id : 0,
         Target = Target,
         UnitCost = UnitCost,
         BudgetAllocated = BudgetAllocated,
@@ -68,8 +68,6 @@ public sealed class UpsertPlanInput
         PlanPeriod = PlanPeriod,
         ExpectedVersion = ExpectedVersion,
     };
-
-    private const string OpdGraphTypeName = "Opd";
 }
 
 public sealed class UpsertPlanInputGraphType : InputObjectGraphType<UpsertPlanInput>

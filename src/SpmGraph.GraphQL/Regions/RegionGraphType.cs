@@ -1,7 +1,9 @@
 using GraphQL.Types;
+using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Opds;
+using SpmGraph.GraphQL.Security;
 using SpmGraph.QueryConventions;
 using SpmGraph.QueryConventions.Projection;
 
@@ -16,7 +18,7 @@ public sealed class RegionKindGraphType : EnumerationGraphType<RegionKind>
     }
 }
 
-public sealed class RegionGraphType : ObjectGraphType<Region>
+public sealed class RegionGraphType : ObjectGraphType<Region>, INodeType
 {
     public RegionGraphType()
     {
@@ -31,7 +33,7 @@ public sealed class RegionGraphType : ObjectGraphType<Region>
         Field(r => r.VillageCount).Description("Number of desa/kelurahan (villages) in the reference data.");
         Field<RegionGraphType>("parent")
             .Description("The province of a kabupaten/kota; null for a province.")
-            .Resolve(ctx => ctx.Source.ParentId is { } id ? ctx.Loader<RegionByIdLoader>().Load(id) : null)
+            .Resolve(ctx => ctx.Source.ParentId is { } id ? ctx.Service<RegionByIdLoader>().Load(id) : null)
             .Reads(r => r.ParentId);
         this.NestedConnection<Region, int, RegionGraphType, Region>("children", r => r.Id, r => r.Children, c => c
                 .Filter<RegionFilterInputGraphType>().Sort<RegionSortInputGraphType>().DefaultOrderBy(r => r.Code).Key(r => r.Id))
@@ -41,4 +43,7 @@ public sealed class RegionGraphType : ObjectGraphType<Region>
             .Description("The region's agencies (OPD).");
         Stats.StatsQueries.AddTo(this);
     }
+
+    public Task<object?> FindAsync(SpmDbContext db, CallerScope scope, int id, CancellationToken cancellationToken) =>
+        db.Regions.FindNodeAsync(id, cancellationToken);
 }

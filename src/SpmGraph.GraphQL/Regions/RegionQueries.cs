@@ -18,7 +18,7 @@ public sealed class RegionQueries : IQueryFields
             .ResolveAsync(async ctx =>
             {
                 var code = ctx.GetArgument<string>("code");
-                await using var db = await Db.OpenAsync(ctx);
+                await using var db = await ctx.OpenDbAsync();
                 return await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, ctx.CancellationToken);
             });
         query.Connection<object?, RegionGraphType, Region>("regions", (db, _) => db.Set<Region>(), c => c

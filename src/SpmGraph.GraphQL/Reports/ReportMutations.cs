@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
@@ -27,15 +26,13 @@ public sealed class ReportMutations : IMutationFields
             WriteKind.Verify,
             "The province (or, for a province, Kemendagri) verifies a SUBMITTED report: it and its rows become VERIFIED with verifiedAt = now.",
             (workflow, input, _, actor, ctx) => workflow.VerifyAsync(input, actor, ctx.CancellationToken));
-        mutation.Field<NonNullGraphType<RejectReportPayloadGraphType>>("rejectReport")
-            .Description("Sends a SUBMITTED report back to the region with a reason: it and its rows become REJECTED; the region corrects the rows and submits again.")
-            .Argument<NonNullGraphType<RejectReportInputGraphType>>("input")
-            .ResolveAsync(async ctx =>
-            {
-                var input = ctx.GetArgument<RejectReportInput>("input");
-                var workflow = ctx.RequestServices!.GetRequiredService<ReportWorkflow>();
-                return await WriteAccess.GuardedAsync(ctx, WriteKind.Verify, input.RegionCode, () => workflow.RejectAsync(input.ToReportInput(), input.Reason, MutationPayload.Actor(ctx), ctx.CancellationToken));
-            });
+        Step<RejectReportInput, RejectReportInputGraphType, RejectReportPayloadGraphType>(
+            mutation,
+            "rejectReport",
+            WriteKind.Verify,
+            "Sends a SUBMITTED report back to the region with a reason: it and its rows become REJECTED; the region corrects the rows and submits again.",
+            input => input.RegionCode,
+            (workflow, input, _, actor, ctx) => workflow.RejectAsync(input.ToReportInput(), input.Reason, actor, ctx.CancellationToken));
         Step<ReopenReportInputGraphType, ReopenReportPayloadGraphType>(
             mutation,
             "reopenReport",
@@ -49,21 +46,35 @@ public sealed class ReportMutations : IMutationFields
             .Argument<NonNullGraphType<UpsertReportingPeriodInputGraphType>>("input")
             .ResolveAsync(async ctx =>
             {
-                var writer = ctx.RequestServices!.GetRequiredService<ReportingPeriodWriter>();
+                var writer = ctx.Service<ReportingPeriodWriter>();
                 var payload = await WriteAccess.GuardedAsync(ctx, WriteKind.ReportingPeriods, null, () => writer.UpsertAsync(ctx.GetArgument<ReportingPeriodInput>("input"), MutationPayload.Actor(ctx), ctx.CancellationToken));
 
                 // Later fields of this request time reports against the new window.
-                ctx.RequestServices!.GetRequiredService<ReportingCalendar>().Invalidate();
+                ctx.Service<ReportingCalendar>().Invalidate();
                 return payload;
             });
     }
 
+    /// <summary>A workflow step on a report named by <see cref="ReportInput"/>.</summary>
     private static void Step<TInputGraphType, TPayloadGraphType>(
         ObjectGraphType mutation,
         string name,
         WriteKind kind,
         string description,
         Func<ReportWorkflow, ReportInput, bool, string, IResolveFieldContext, Task<WriteResult<Report>>> run)
+        where TInputGraphType : IInputObjectGraphType
+        where TPayloadGraphType : IGraphType =>
+        Step<ReportInput, TInputGraphType, TPayloadGraphType>(mutation, name, kind, description, input => input.RegionCode, run);
+
+    /// <summary>A workflow step: the input, checked against the caller's scope for its region, runs on the workflow.</summary>
+    private static void Step<TInput, TInputGraphType, TPayloadGraphType>(
+        ObjectGraphType mutation,
+        string name,
+        WriteKind kind,
+        string description,
+        Func<TInput, string> regionOf,
+        Func<ReportWorkflow, TInput, bool, string, IResolveFieldContext, Task<WriteResult<Report>>> run)
+        where TInput : class
         where TInputGraphType : IInputObjectGraphType
         where TPayloadGraphType : IGraphType
     {
@@ -72,9 +83,9 @@ public sealed class ReportMutations : IMutationFields
             .Argument<NonNullGraphType<TInputGraphType>>("input")
             .ResolveAsync(async ctx =>
             {
-                var input = ctx.GetArgument<ReportInput>("input");
-                var workflow = ctx.RequestServices!.GetRequiredService<ReportWorkflow>();
-                return await WriteAccess.GuardedAsync(ctx, kind, input.RegionCode, byVerifier => run(workflow, input, byVerifier, MutationPayload.Actor(ctx), ctx));
+                var input = ctx.GetArgument<TInput>("input");
+                var workflow = ctx.Service<ReportWorkflow>();
+                return await WriteAccess.GuardedAsync(ctx, kind, regionOf(input), byVerifier => run(workflow, input, byVerifier, MutationPayload.Actor(ctx), ctx));
             });
     }
 }

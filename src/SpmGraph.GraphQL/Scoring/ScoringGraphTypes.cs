@@ -1,10 +1,13 @@
 using GraphQL.Types;
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Security;
 
 namespace SpmGraph.GraphQL.Scoring;
 
-public sealed class ScoringSchemeGraphType : ObjectGraphType<ScoringScheme>
+public sealed class ScoringSchemeGraphType : ObjectGraphType<ScoringScheme>, INodeType
 {
     public ScoringSchemeGraphType()
     {
@@ -24,6 +27,9 @@ public sealed class ScoringSchemeGraphType : ObjectGraphType<ScoringScheme>
             .Description("Bands from the highest lower bound down.")
             .Resolve(ctx => ctx.Source.Bands.OrderByDescending(b => b.LowerBound).ToList());
     }
+
+    public Task<object?> FindAsync(SpmDbContext db, CallerScope scope, int id, CancellationToken cancellationToken) =>
+        db.ScoringSchemes.Include(s => s.Bands).FindNodeAsync(id, cancellationToken);
 }
 
 public sealed class ScoringBandGraphType : ObjectGraphType<ScoringBand>

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
@@ -23,7 +22,7 @@ public sealed class ScoringMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<AddScoringSchemeInput>("input");
-                var writer = ctx.RequestServices!.GetRequiredService<ScoringSchemeWriter>();
+                var writer = ctx.Service<ScoringSchemeWriter>();
                 return await WriteAccess.GuardedAsync(ctx, WriteKind.ScoringSchemes, null, () => writer.AddAsync(input.ToWriterInput(), MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
         mutation.Field<NonNullGraphType<ScoringSchemePayloadGraphType>>("activateScoringScheme")
@@ -32,7 +31,7 @@ public sealed class ScoringMutations : IMutationFields
             .ResolveAsync(async ctx =>
             {
                 var input = ctx.GetArgument<ActivateScoringSchemeInput>("input");
-                var writer = ctx.RequestServices!.GetRequiredService<ScoringSchemeWriter>();
+                var writer = ctx.Service<ScoringSchemeWriter>();
                 return await WriteAccess.GuardedAsync(ctx, WriteKind.ScoringSchemes, null, () => writer.ActivateAsync(input.Code, input.Version, MutationPayload.Actor(ctx), ctx.CancellationToken));
             });
     }

@@ -13,7 +13,7 @@ public sealed class ScoringQueries : IQueryFields
             .Description("Every scoring scheme; the active one scores when a query names none.")
             .ResolveAsync(async ctx =>
             {
-                await using var db = await Db.OpenAsync(ctx);
+                await using var db = await ctx.OpenDbAsync();
                 return await db.ScoringSchemes.AsNoTracking().Include(s => s.Bands)
                     .OrderBy(s => s.Code).ThenBy(s => s.Version).ToListAsync(ctx.CancellationToken);
             });

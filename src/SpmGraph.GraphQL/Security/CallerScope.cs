@@ -40,27 +40,35 @@ public sealed class CallerScope
         return role == AccessRole.National || !string.IsNullOrEmpty(region) ? new CallerScope(role, region) : Anonymous;
     }
 
-    /// <summary>Regions whose unpublished data (drafts, rejections) the caller may read and write.</summary>
-    public Expression<Func<Region, bool>> Covers()
+    /// <summary>Regions whose unpublished data (drafts, rejections) the caller may read: <see cref="CoversRegion"/> as SQL.</summary>
+    public Expression<Func<Region, bool>> Covers() =>
+        Inline.Apply<Region, bool>(CoversCodes(), (Expression<Func<Region, string>>)(r => r.Code), (Expression<Func<Region, string?>>)(r => r.Parent!.Code));
+
+    /// <summary>Whether the caller reads this region's unpublished data (by code and parent code), in memory.</summary>
+    public bool CoversRegion(string code, string? parentCode) => CoversCodes().Compile(preferInterpretation: true)(code, parentCode);
+
+    /// <summary>Whether the caller is this region itself (a PROVINCE or REGION caller): it enters the region's data and uploads it.</summary>
+    public bool SpeaksFor(string regionCode) => Role is AccessRole.Region or AccessRole.Province && RegionCode == regionCode;
+
+    /// <summary>Whether the caller verifies this region's reports: its province, or NATIONAL for a province (no parent).</summary>
+    public bool Verifies(string regionCode, string? parentCode) =>
+        parentCode is null ? IsNational : Role == AccessRole.Province && RegionCode == parentCode;
+
+    /// <summary>
+    /// The read scope, written once: the regions the caller speaks for and those it verifies (NATIONAL: every region),
+    /// as a rule over a region's code and its parent's code so that SQL and memory apply the same tree.
+    /// </summary>
+    private Expression<Func<string, string?, bool>> CoversCodes()
     {
-        var code = RegionCode;
+        var own = RegionCode;
         return Role switch
         {
-            AccessRole.National => r => true,
-            AccessRole.Province => r => r.Code == code || (r.Parent != null && r.Parent.Code == code),
-            AccessRole.Region => r => r.Code == code,
-            _ => r => false,
+            AccessRole.National => (code, parent) => true,
+            AccessRole.Province => (code, parent) => code == own || parent == own,
+            AccessRole.Region => (code, parent) => code == own,
+            _ => (code, parent) => false,
         };
     }
-
-    /// <summary>True when the caller's scope covers this region (by code and parent code).</summary>
-    public bool CoversRegion(string code, string? parentCode) => Role switch
-    {
-        AccessRole.National => true,
-        AccessRole.Province => code == RegionCode || parentCode == RegionCode,
-        AccessRole.Region => code == RegionCode,
-        _ => false,
-    };
 
     /// <summary>Audit entries the caller may read: none for the public, those of its regions (and of reporting periods) otherwise.</summary>
     public Expression<Func<AuditEntry, bool>> AuditVisible()

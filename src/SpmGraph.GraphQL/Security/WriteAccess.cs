@@ -1,6 +1,5 @@
 using GraphQL;
 using Microsoft.EntityFrameworkCore;
-using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Common;
 
@@ -63,7 +62,7 @@ public static class WriteAccess
             return (scope.IsNational ? null : WriteError.Whole(WriteErrorCodes.Forbidden, $"Only NATIONAL callers manage {(kind == WriteKind.ReportingPeriods ? "reporting periods" : "scoring schemes")}."), false);
         }
 
-        await using var db = await Db.OpenAsync(context);
+        await using var db = await context.OpenDbAsync();
         var region = await db.Regions.AsNoTracking().Where(r => r.Code == regionCode)
             .Select(r => new { r.Code, Parent = r.Parent == null ? null : r.Parent.Code })
             .SingleOrDefaultAsync(context.CancellationToken);
@@ -73,8 +72,8 @@ public static class WriteAccess
             return (null, false);
         }
 
-        var isRegion = scope.Role is AccessRole.Region or AccessRole.Province && scope.RegionCode == region.Code;
-        var isVerifier = region.Parent is null ? scope.IsNational : scope.Role == AccessRole.Province && scope.RegionCode == region.Parent;
+        var isRegion = scope.SpeaksFor(region.Code);
+        var isVerifier = scope.Verifies(region.Code, region.Parent);
         var allowed = kind switch
         {
             WriteKind.RegionData => isRegion,

@@ -41,10 +41,10 @@ public static class ImportEndpoints
         }
 
         using var reader = new StringReader(text);
-        Func<string, bool> mayWrite = region => scope.Role is not null && !scope.IsNational && scope.RegionCode == region;
+        // An upload writes region data: the region itself, as recordAchievement and upsertPlan.
         var result = kind == "achievements"
-            ? await importer.ImportAchievementsAsync(reader, actor, null, context.RequestAborted, mayWrite)
-            : await importer.ImportPlansAsync(reader, actor, null, context.RequestAborted, mayWrite);
+            ? await importer.ImportAchievementsAsync(reader, actor, null, context.RequestAborted, scope.SpeaksFor)
+            : await importer.ImportPlansAsync(reader, actor, null, context.RequestAborted, scope.SpeaksFor);
 
         var counts = new JsonObject
         {

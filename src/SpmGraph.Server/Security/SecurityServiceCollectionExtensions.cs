@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 
+using SpmGraph.Domain;
 using SpmGraph.GraphQL.Security;
 using SpmGraph.Server.Http;
 
@@ -22,7 +23,7 @@ public static class SecurityServiceCollectionExtensions
     {
         services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section);
         services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section);
-        services.TryAddSingletonTimeProvider();
+        services.AddSpmClock();
         services.AddSingleton<SigningKeys>();
         services.AddSingleton<TokenIssuer>();
         services.AddSingleton<ApiKeyStore>();
@@ -123,14 +124,6 @@ public static class SecurityServiceCollectionExtensions
         }
 
         return ("ip:" + context.Connection.RemoteIpAddress, limits.AnonymousPermitLimit);
-    }
-
-    private static void TryAddSingletonTimeProvider(this IServiceCollection services)
-    {
-        if (!services.Any(s => s.ServiceType == typeof(TimeProvider)))
-        {
-            services.AddSingleton(TimeProvider.System);
-        }
     }
 }
 

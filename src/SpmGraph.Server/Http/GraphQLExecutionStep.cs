@@ -1,0 +1,38 @@
+using GraphQL;
+using GraphQL.Execution;
+using GraphQL.Types;
+using GraphQL.Validation;
+
+namespace SpmGraph.Server.Http;
+
+/// <summary>
+/// Runs one request's document with the request's services and user. Limits, the timeout and the masking of
+/// unexpected errors are configured with the schema (AddSpmLimits), so they hold for every caller of the executer.
+/// </summary>
+internal sealed class GraphQLExecutionStep(ILogger<GraphQLExecutionStep> logger)
+{
+    private static readonly IValidationRule[] OverGetRules = [QueriesOnlyOverGetValidationRule.Instance, .. DocumentValidator.CoreRules];
+
+    public async Task<ExecutionResult> ExecuteAsync(HttpContext context, string query, GraphQLHttpRequest request, bool overGet)
+    {
+        var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
+        var result = await executer.ExecuteAsync(new ExecutionOptions
+        {
+            Query = query,
+            OperationName = request.OperationName,
+            Variables = request.Variables,
+            Extensions = request.Extensions,
+            ValidationRules = overGet ? OverGetRules : null,
+            RequestServices = context.RequestServices,
+            User = context.User,
+            CancellationToken = context.RequestAborted,
+        });
+
+        if (result.Errors?.Any(e => e is TimeoutError) == true)
+        {
+            logger.LogWarning("GraphQL operation {OperationName} ran past the execution timeout and was cancelled", request.OperationName);
+        }
+
+        return result;
+    }
+}
