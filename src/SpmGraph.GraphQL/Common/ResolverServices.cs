@@ -29,8 +29,4 @@ public static class ResolverServices
         ArgumentNullException.ThrowIfNull(context);
         return context.RequestServices!.GetRequiredService<T>();
     }
-
-    /// <summary>The earlier name of <see cref="Service{T}"/>, still called in Stats/ (rebuilt separately); new code calls Service.</summary>
-    public static T Loader<T>(this IResolveFieldContext context)
-        where T : notnull => context.Service<T>();
 }

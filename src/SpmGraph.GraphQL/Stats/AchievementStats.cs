@@ -85,10 +85,10 @@ public static class AchievementStats
         .Measure(r => r.SpmIndex, "Mean of the rows' spmIndex (rows without one left out), with the scheme below." + YearToDate, c => GroupRows<Achievement>.Average(Index(c.Scheme)), cumulative: true)
         .Field("band", ["spmIndex"], type => type.Field<StringGraphType>("band")
             .Description("The scheme's band of spmIndex, e.g. TUNTAS_MADYA.")
-            .ResolveAsync(async ctx => (await ctx.Loader<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId))?.BandFor(ctx.Source.SpmIndex)?.Code))
+            .ResolveAsync(async ctx => (await ctx.Service<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId))?.BandFor(ctx.Source.SpmIndex)?.Code))
         .Field("scheme", [], type => type.Field<NonNullGraphType<ScoringSchemeGraphType>>("scheme")
             .Description("The scoring scheme that produced spmIndex and band.")
-            .ResolveAsync(async ctx => await ctx.Loader<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId)));
+            .ResolveAsync(async ctx => await ctx.Service<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId)));
 
     /// <summary>A row's index with the scheme's weights: the domain rule, with the scheme's numbers as constants.</summary>
     private static Expression<Func<Achievement, double?>> Index(ScoringScheme scheme)

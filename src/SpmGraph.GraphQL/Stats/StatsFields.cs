@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Limits;
 using SpmGraph.QueryConventions;
 using SpmGraph.QueryConventions.Batching;
@@ -46,7 +47,7 @@ internal static class StatsFields
         where TDimension : EnumerationGraphType
     {
         var options = new ConnectionOptions<TRow>().Filter<THaving>("having").Sort<TSort>().AllUpTo(
-            ctx => ctx.RequestServices!.GetRequiredService<IOptions<GraphQLLimits>>().Value.MaxGroups,
+            ctx => ctx.Service<IOptions<GraphQLLimits>>().Value.MaxGroups,
             TooManyGroups);
         foreach (var dimension in KeyOrder.Where(definition.Dimensions.Contains))
         {
@@ -67,7 +68,7 @@ internal static class StatsFields
             if (nestedIn is not null)
             {
                 var region = (Region)(object)context.Source!;
-                var loader = context.RequestServices!.GetRequiredService<StatsLoaders>().GetOrAdd(
+                var loader = context.Service<StatsLoaders>().GetOrAdd(
                     Signature(context, request),
                     () => new StatsBatchLoader<TSource, TRow>(context, request, nestedIn, options, context.GetArgument<bool>("includeSelf")));
                 var page = ListConnection.Pager<TRow>(context, options.AllWhenUnpaged);
@@ -75,7 +76,7 @@ internal static class StatsFields
                     .Then(groups => page(groups ?? []));
             }
 
-            await using var db = await context.RequestServices!.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync(context.CancellationToken);
+            await using var db = await context.OpenDbAsync();
             if (request.Dimensions.Count == 0)
             {
                 // One group over everything selected, even when that is nothing; `having` then decides.

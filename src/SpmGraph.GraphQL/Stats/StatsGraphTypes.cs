@@ -68,10 +68,10 @@ internal static class StatsDimensions
         switch (dimension)
         {
             case StatsDimension.Region:
-                key.Field<RegionGraphType>(name).Description(description).Resolve(ctx => ctx.Source.RegionId is { } id ? ctx.Loader<RegionByIdLoader>().Load(id) : null);
+                key.Field<RegionGraphType>(name).Description(description).Resolve(ctx => ctx.Source.RegionId is { } id ? ctx.Service<RegionByIdLoader>().Load(id) : null);
                 break;
             case StatsDimension.Province:
-                key.Field<RegionGraphType>(name).Description(description).Resolve(ctx => ctx.Source.ProvinceId is { } id ? ctx.Loader<RegionByIdLoader>().Load(id) : null);
+                key.Field<RegionGraphType>(name).Description(description).Resolve(ctx => ctx.Source.ProvinceId is { } id ? ctx.Service<RegionByIdLoader>().Load(id) : null);
                 break;
             case StatsDimension.RegionKind:
                 key.Field<RegionKindGraphType>(name).Description(description).Resolve(ctx => ctx.Source.RegionKind);
@@ -80,7 +80,7 @@ internal static class StatsDimensions
                 key.Field<SectorCodeGraphType>(name).Description(description).Resolve(ctx => ctx.Source.Sector);
                 break;
             case StatsDimension.Indicator:
-                key.Field<IndicatorGraphType>(name).Description(description).Resolve(ctx => ctx.Source.IndicatorId is { } id ? ctx.Loader<IndicatorByIdLoader>().Load(id) : null);
+                key.Field<IndicatorGraphType>(name).Description(description).Resolve(ctx => ctx.Source.IndicatorId is { } id ? ctx.Service<IndicatorByIdLoader>().Load(id) : null);
                 break;
             case StatsDimension.Year:
                 key.Field<IntGraphType>(name).Description(description).Resolve(ctx => ctx.Source.Year);
@@ -89,7 +89,7 @@ internal static class StatsDimensions
                 key.Field<IntGraphType>(name).Description(description).Resolve(ctx => ctx.Source.Quarter);
                 break;
             case StatsDimension.Opd:
-                key.Field<OpdGraphType>(name).Description(description).Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Loader<OpdByIdLoader>().Load(id) : null);
+                key.Field<OpdGraphType>(name).Description(description).Resolve(ctx => ctx.Source.OpdId is { } id ? ctx.Service<OpdByIdLoader>().Load(id) : null);
                 break;
             default:
                 throw new ArgumentOutOfRangeException(nameof(dimension));

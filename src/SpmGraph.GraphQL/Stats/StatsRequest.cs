@@ -61,13 +61,13 @@ internal sealed class StatsRequest<TSource, TRow>
         var dimensions = (context.GetArgument<List<StatsDimension>?>("groupBy") ?? []).Distinct().ToList();
         // Only measures that score read a scheme (and the database for it).
         var scheme = definition.UsesScheme
-            ? await context.Loader<ScoringSchemeCatalog>().ResolveAsync(context.GetArgument<string?>("scheme"))
+            ? await context.Service<ScoringSchemeCatalog>().ResolveAsync(context.GetArgument<string?>("scheme"))
             : NoScheme;
         var asked = Selection.NodeFields(context)
             .Concat(InputNames(context.GetArgument<object?>("having")))
             .Concat(InputNames(context.GetArgument<object?>("order")));
         var latestOnly = definition.Latest is not null && !dimensions.Contains(StatsDimension.Quarter) && !Fixes(context.GetArgument<object?>("where"), definition.LatestFixedBy);
-        var maxGroups = context.RequestServices!.GetRequiredService<IOptions<GraphQLLimits>>().Value.MaxGroups;
+        var maxGroups = context.Service<IOptions<GraphQLLimits>>().Value.MaxGroups;
         return new StatsRequest<TSource, TRow>(definition, visible(context), scheme, dimensions, definition.Needed(asked), FilterArguments.Predicate<TSource>(context, "where"), latestOnly, maxGroups);
     }
 
