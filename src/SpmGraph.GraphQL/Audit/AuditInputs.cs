@@ -5,6 +5,8 @@ using SpmGraph.QueryConventions.Sorting;
 
 namespace SpmGraph.GraphQL.Audit;
 
+// Declared field by field rather than from one QueryableFields: the published sort input lists its
+// fields in another order than the filter (`at` first), and a QueryableFields keeps one order for both.
 public sealed class AuditEntryFilterInputGraphType : FilterInputGraphType<AuditEntry>
 {
     public AuditEntryFilterInputGraphType()

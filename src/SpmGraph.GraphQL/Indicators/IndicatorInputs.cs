@@ -1,33 +1,23 @@
 using SpmGraph.Domain.Model;
+using SpmGraph.QueryConventions;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Sorting;
 
 namespace SpmGraph.GraphQL.Indicators;
 
-public sealed class IndicatorFilterInputGraphType : FilterInputGraphType<Indicator>
+/// <summary>An indicator's queryable fields, described once for its filter and its sort input.</summary>
+internal static class IndicatorQueryableFields
 {
-    public IndicatorFilterInputGraphType()
-        : base("IndicatorFilterInput")
-    {
-        Field("code", i => i.Code);
-        Field("name", i => i.Name);
-        Field("sector", i => i.Sector, typeof(EnumOperationFilterInputGraphType<SectorCodeGraphType>));
-        Field("level", i => i.Level, typeof(EnumOperationFilterInputGraphType<IndicatorLevelGraphType>));
-        Field("recipient", i => i.Recipient);
-        Field("legalBasis", i => i.LegalBasis);
-        Field("unit", i => i.Unit);
-    }
+    public static readonly QueryableFields<Indicator> All = new QueryableFields<Indicator>()
+        .Field("code", i => i.Code)
+        .Field("name", i => i.Name)
+        .Field("sector", i => i.Sector, typeof(EnumOperationFilterInputGraphType<SectorCodeGraphType>))
+        .Field("level", i => i.Level, typeof(EnumOperationFilterInputGraphType<IndicatorLevelGraphType>))
+        .Field("recipient", i => i.Recipient)
+        .Field("legalBasis", i => i.LegalBasis, sortable: false)
+        .Field("unit", i => i.Unit, sortable: false);
 }
 
-public sealed class IndicatorSortInputGraphType : SortInputGraphType<Indicator>
-{
-    public IndicatorSortInputGraphType()
-        : base("IndicatorSortInput")
-    {
-        Field("code", i => i.Code);
-        Field("name", i => i.Name);
-        Field("sector", i => i.Sector);
-        Field("level", i => i.Level);
-        Field("recipient", i => i.Recipient);
-    }
-}
+public sealed class IndicatorFilterInputGraphType() : FilterInputGraphType<Indicator>("IndicatorFilterInput", IndicatorQueryableFields.All);
+
+public sealed class IndicatorSortInputGraphType() : SortInputGraphType<Indicator>("IndicatorSortInput", IndicatorQueryableFields.All);

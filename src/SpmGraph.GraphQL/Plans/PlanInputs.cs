@@ -2,49 +2,33 @@ using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Indicators;
 using SpmGraph.GraphQL.Opds;
 using SpmGraph.GraphQL.Regions;
+using SpmGraph.QueryConventions;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Sorting;
 
 namespace SpmGraph.GraphQL.Plans;
 
-public sealed class PlanFilterInputGraphType : FilterInputGraphType<Plan>
+/// <summary>A plan's queryable fields, described once for its filter and its sort input.</summary>
+internal static class PlanQueryableFields
 {
-    public PlanFilterInputGraphType()
-        : base("PlanFilterInput")
-    {
-        Field("year", p => p.Year);
-        Field("target", p => p.Target);
-        Field("unitCost", p => p.UnitCost);
-        Field("budgetNeeded", p => p.BudgetNeeded);
-        Field("budgetAllocated", p => p.BudgetAllocated);
-        Field("budgetGap", PlanExpressions.BudgetGap);
-        Field("unbudgeted", PlanExpressions.Unbudgeted);
-        Field("programCode", p => p.ProgramCode);
-        Field("planPeriod", p => p.PlanPeriod);
-        Relation<Region, RegionFilterInputGraphType>("region", p => p.Region);
-        Relation<Indicator, IndicatorFilterInputGraphType>("indicator", p => p.Indicator);
-        Relation<Opd, OpdFilterInputGraphType>("opd", p => p.Opd);
-    }
+    public static readonly QueryableFields<Plan> All = new QueryableFields<Plan>()
+        .Field("year", p => p.Year)
+        .Field("target", p => p.Target)
+        .Field("unitCost", p => p.UnitCost)
+        .Field("budgetNeeded", p => p.BudgetNeeded)
+        .Field("budgetAllocated", p => p.BudgetAllocated)
+        .Field("budgetGap", PlanExpressions.BudgetGap)
+        .Field("unbudgeted", PlanExpressions.Unbudgeted)
+        .Field("programCode", p => p.ProgramCode)
+        .Field("planPeriod", p => p.PlanPeriod, sortable: false)
+        .Relation<Region, RegionFilterInputGraphType, RegionSortInputGraphType>("region", p => p.Region)
+        .Relation<Indicator, IndicatorFilterInputGraphType, IndicatorSortInputGraphType>("indicator", p => p.Indicator)
+        .Relation<Opd, OpdFilterInputGraphType, OpdSortInputGraphType>("opd", p => p.Opd);
 }
 
-public sealed class PlanSortInputGraphType : SortInputGraphType<Plan>
-{
-    public PlanSortInputGraphType()
-        : base("PlanSortInput")
-    {
-        Field("year", p => p.Year);
-        Field("target", p => p.Target);
-        Field("unitCost", p => p.UnitCost);
-        Field("budgetNeeded", p => p.BudgetNeeded);
-        Field("budgetAllocated", p => p.BudgetAllocated);
-        Field("budgetGap", PlanExpressions.BudgetGap);
-        Field("unbudgeted", PlanExpressions.Unbudgeted);
-        Field("programCode", p => p.ProgramCode);
-        Relation<Region, RegionSortInputGraphType>("region", p => p.Region);
-        Relation<Indicator, IndicatorSortInputGraphType>("indicator", p => p.Indicator);
-        Relation<Opd, OpdSortInputGraphType>("opd", p => p.Opd);
-    }
-}
+public sealed class PlanFilterInputGraphType() : FilterInputGraphType<Plan>("PlanFilterInput", PlanQueryableFields.All);
+
+public sealed class PlanSortInputGraphType() : SortInputGraphType<Plan>("PlanSortInput", PlanQueryableFields.All);
 
 /// <summary>The plan's derived figures as SQL-translatable expressions (the domain's rules; the entity computes the same in memory).</summary>
 internal static class PlanExpressions

@@ -45,14 +45,22 @@ public abstract class FilterInputGraphType<T> : InputObjectGraphType, IFilterInp
         AddField(new FieldType { Name = "not", ResolvedType = self, Description = "This does not hold." });
     }
 
+    /// <summary>The filter input of <paramref name="fields"/>: those it declares filterable, in their order.</summary>
+    protected FilterInputGraphType(string name, QueryableFields<T> fields, string? description = null)
+        : this(name, description)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields.AddTo(this);
+    }
+
     public Type EntityType => typeof(T);
 
     /// <summary>A scalar field; its operation input is picked from the value type.</summary>
-    protected void Field<TValue>(string name, Expression<Func<T, TValue>> value, string? description = null) =>
+    protected internal void Field<TValue>(string name, Expression<Func<T, TValue>> value, string? description = null) =>
         Field<TValue>(name, value, OperationInputFor(typeof(TValue), name), description);
 
     /// <summary>A scalar field with an explicit operation input (e.g. an enum's).</summary>
-    protected void Field<TValue>(string name, Expression<Func<T, TValue>> value, Type operationInputType, string? description = null)
+    protected internal void Field<TValue>(string name, Expression<Func<T, TValue>> value, Type operationInputType, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(value);
         Field(name, operationInputType).Description(description);
@@ -61,7 +69,7 @@ public abstract class FilterInputGraphType<T> : InputObjectGraphType, IFilterInp
     }
 
     /// <summary>A to-one relation, filtered with the related entity's filter input; `null` matches no related item.</summary>
-    protected void Relation<TRelated, TRelatedFilter>(string name, Expression<Func<T, TRelated?>> related, string? description = null)
+    protected internal void Relation<TRelated, TRelatedFilter>(string name, Expression<Func<T, TRelated?>> related, string? description = null)
         where TRelated : class
         where TRelatedFilter : FilterInputGraphType<TRelated>
     {
@@ -78,7 +86,7 @@ public abstract class FilterInputGraphType<T> : InputObjectGraphType, IFilterInp
     }
 
     /// <summary>A to-many relation: `some`, `all`, `none` take the item filter; `any` asks for at least one item.</summary>
-    protected void List<TItem, TItemFilter>(string name, Expression<Func<T, IEnumerable<TItem>>> items, string? description = null)
+    protected internal void List<TItem, TItemFilter>(string name, Expression<Func<T, IEnumerable<TItem>>> items, string? description = null)
         where TItemFilter : FilterInputGraphType<TItem>, new()
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -88,7 +96,7 @@ public abstract class FilterInputGraphType<T> : InputObjectGraphType, IFilterInp
     }
 
     /// <summary>A list of scalars (e.g. enum values through a join table) with `some`, `all`, `none`, `any`.</summary>
-    protected void ScalarList<TValue, TOperationInput>(string name, Expression<Func<T, IEnumerable<TValue>>> values, string? description = null)
+    protected internal void ScalarList<TValue, TOperationInput>(string name, Expression<Func<T, IEnumerable<TValue>>> values, string? description = null)
         where TOperationInput : OperationFilterInputGraphType, new()
     {
         ArgumentNullException.ThrowIfNull(values);

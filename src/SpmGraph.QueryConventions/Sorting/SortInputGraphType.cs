@@ -42,8 +42,16 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
         Description = description ?? $"Sort {name.Replace("SortInput", "", StringComparison.Ordinal)} items by one or more fields.";
     }
 
+    /// <summary>The sort input of <paramref name="fields"/>: those it declares sortable, in their order.</summary>
+    protected SortInputGraphType(string name, QueryableFields<T> fields, string? description = null)
+        : this(name, description)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        fields.AddTo(this);
+    }
+
     /// <summary>A sortable scalar.</summary>
-    protected void Field<TValue>(string name, Expression<Func<T, TValue>> value, string? description = null)
+    protected internal void Field<TValue>(string name, Expression<Func<T, TValue>> value, string? description = null)
     {
         ArgumentNullException.ThrowIfNull(value);
         Field<SortEnumGraphType>(name).Description(description);
@@ -72,7 +80,7 @@ public abstract class SortInputGraphType<T> : InputObjectGraphType, ISortInputGr
     }
 
     /// <summary>A to-one relation, sorted by the related entity's fields.</summary>
-    protected void Relation<TRelated, TRelatedSort>(string name, Expression<Func<T, TRelated?>> related, string? description = null)
+    protected internal void Relation<TRelated, TRelatedSort>(string name, Expression<Func<T, TRelated?>> related, string? description = null)
         where TRelated : class
         where TRelatedSort : SortInputGraphType<TRelated>
     {

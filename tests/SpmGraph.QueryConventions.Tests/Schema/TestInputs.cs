@@ -4,136 +4,71 @@ using SpmGraph.QueryConventions.Tests.Model;
 
 namespace SpmGraph.QueryConventions.Tests.Schema;
 
-public sealed class CountryFilterInputGraphType : FilterInputGraphType<Country>
+/// <summary>Each entity's queryable fields, described once for its filter and its sort input.</summary>
+public static class TestQueryableFields
 {
-    public CountryFilterInputGraphType()
-        : base("CountryFilterInput")
-    {
-        Field("id", c => c.Id);
-        Field("name", c => c.Name);
-        Field("code", c => c.Code);
-        List<Publisher, PublisherFilterInputGraphType>("publishers", c => c.Publishers);
-    }
+    public static readonly QueryableFields<Country> Country = new QueryableFields<Country>()
+        .Field("id", c => c.Id, sortable: false)
+        .Field("name", c => c.Name)
+        .Field("code", c => c.Code)
+        .List<Publisher, PublisherFilterInputGraphType>("publishers", c => c.Publishers);
+
+    public static readonly QueryableFields<Publisher> Publisher = new QueryableFields<Publisher>()
+        .Field("id", p => p.Id, sortable: false)
+        .Field("name", p => p.Name)
+        .Field("founded", p => p.Founded)
+        .Relation<Country, CountryFilterInputGraphType, CountrySortInputGraphType>("country", p => p.Country)
+        .List<Book, BookFilterInputGraphType>("books", p => p.Books);
+
+    public static readonly QueryableFields<Author> Author = new QueryableFields<Author>()
+        .Field("id", a => a.Id, sortable: false)
+        .Field("name", a => a.Name)
+        .Field("born", a => a.Born)
+        .List<Book, BookFilterInputGraphType>("books", a => a.Books);
+
+    public static readonly QueryableFields<Book> Book = BookFields();
+
+    public static readonly QueryableFields<Review> Review = new QueryableFields<Review>()
+        .Field("id", r => r.Id, sortable: false)
+        .Field("stars", r => r.Stars)
+        .Field("reviewer", r => r.Reviewer)
+        .Field("text", r => r.Text)
+        .Relation<Book, BookFilterInputGraphType>("book", r => r.Book);
+
+    /// <summary>A fresh description of a book's fields, for tests that add to it.</summary>
+    public static QueryableFields<Book> BookFields() => new QueryableFields<Book>()
+        .Field("id", b => b.Id)
+        .Field("title", b => b.Title)
+        .Field("subtitle", b => b.Subtitle)
+        .Field("pages", b => b.Pages)
+        .Field("isbn", b => b.Isbn)
+        .Field("price", b => b.Price)
+        .Field("rating", b => b.Rating)
+        .Field("inPrint", b => b.InPrint)
+        .Field("published", b => b.Published)
+        .Field("genre", b => b.Genre, typeof(EnumOperationFilterInputGraphType<GenreGraphType>))
+        .Relation<Publisher, PublisherFilterInputGraphType, PublisherSortInputGraphType>("publisher", b => b.Publisher)
+        .Relation<Author, AuthorFilterInputGraphType, AuthorSortInputGraphType>("author", b => b.Author)
+        .List<Review, ReviewFilterInputGraphType>("reviews", b => b.Reviews)
+        .ScalarList<string, StringOperationFilterInputGraphType>("tags", b => b.Tags.Select(t => t.Label));
 }
 
-public sealed class PublisherFilterInputGraphType : FilterInputGraphType<Publisher>
-{
-    public PublisherFilterInputGraphType()
-        : base("PublisherFilterInput")
-    {
-        Field("id", p => p.Id);
-        Field("name", p => p.Name);
-        Field("founded", p => p.Founded);
-        Relation<Country, CountryFilterInputGraphType>("country", p => p.Country);
-        List<Book, BookFilterInputGraphType>("books", p => p.Books);
-    }
-}
+public sealed class CountryFilterInputGraphType() : FilterInputGraphType<Country>("CountryFilterInput", TestQueryableFields.Country);
 
-public sealed class AuthorFilterInputGraphType : FilterInputGraphType<Author>
-{
-    public AuthorFilterInputGraphType()
-        : base("AuthorFilterInput")
-    {
-        Field("id", a => a.Id);
-        Field("name", a => a.Name);
-        Field("born", a => a.Born);
-        List<Book, BookFilterInputGraphType>("books", a => a.Books);
-    }
-}
+public sealed class PublisherFilterInputGraphType() : FilterInputGraphType<Publisher>("PublisherFilterInput", TestQueryableFields.Publisher);
 
-public sealed class BookFilterInputGraphType : FilterInputGraphType<Book>
-{
-    public BookFilterInputGraphType()
-        : base("BookFilterInput")
-    {
-        Field("id", b => b.Id);
-        Field("title", b => b.Title);
-        Field("subtitle", b => b.Subtitle);
-        Field("pages", b => b.Pages);
-        Field("isbn", b => b.Isbn);
-        Field("price", b => b.Price);
-        Field("rating", b => b.Rating);
-        Field("inPrint", b => b.InPrint);
-        Field("published", b => b.Published);
-        Field("genre", b => b.Genre, typeof(EnumOperationFilterInputGraphType<GenreGraphType>));
-        Relation<Publisher, PublisherFilterInputGraphType>("publisher", b => b.Publisher);
-        Relation<Author, AuthorFilterInputGraphType>("author", b => b.Author);
-        List<Review, ReviewFilterInputGraphType>("reviews", b => b.Reviews);
-        ScalarList<string, StringOperationFilterInputGraphType>("tags", b => b.Tags.Select(t => t.Label));
-    }
-}
+public sealed class AuthorFilterInputGraphType() : FilterInputGraphType<Author>("AuthorFilterInput", TestQueryableFields.Author);
 
-public sealed class ReviewFilterInputGraphType : FilterInputGraphType<Review>
-{
-    public ReviewFilterInputGraphType()
-        : base("ReviewFilterInput")
-    {
-        Field("id", r => r.Id);
-        Field("stars", r => r.Stars);
-        Field("reviewer", r => r.Reviewer);
-        Field("text", r => r.Text);
-        Relation<Book, BookFilterInputGraphType>("book", r => r.Book);
-    }
-}
+public sealed class BookFilterInputGraphType() : FilterInputGraphType<Book>("BookFilterInput", TestQueryableFields.Book);
 
-public sealed class CountrySortInputGraphType : SortInputGraphType<Country>
-{
-    public CountrySortInputGraphType()
-        : base("CountrySortInput")
-    {
-        Field("name", c => c.Name);
-        Field("code", c => c.Code);
-    }
-}
+public sealed class ReviewFilterInputGraphType() : FilterInputGraphType<Review>("ReviewFilterInput", TestQueryableFields.Review);
 
-public sealed class PublisherSortInputGraphType : SortInputGraphType<Publisher>
-{
-    public PublisherSortInputGraphType()
-        : base("PublisherSortInput")
-    {
-        Field("name", p => p.Name);
-        Field("founded", p => p.Founded);
-        Relation<Country, CountrySortInputGraphType>("country", p => p.Country);
-    }
-}
+public sealed class CountrySortInputGraphType() : SortInputGraphType<Country>("CountrySortInput", TestQueryableFields.Country);
 
-public sealed class AuthorSortInputGraphType : SortInputGraphType<Author>
-{
-    public AuthorSortInputGraphType()
-        : base("AuthorSortInput")
-    {
-        Field("name", a => a.Name);
-        Field("born", a => a.Born);
-    }
-}
+public sealed class PublisherSortInputGraphType() : SortInputGraphType<Publisher>("PublisherSortInput", TestQueryableFields.Publisher);
 
-public sealed class BookSortInputGraphType : SortInputGraphType<Book>
-{
-    public BookSortInputGraphType()
-        : base("BookSortInput")
-    {
-        Field("id", b => b.Id);
-        Field("title", b => b.Title);
-        Field("subtitle", b => b.Subtitle);
-        Field("pages", b => b.Pages);
-        Field("isbn", b => b.Isbn);
-        Field("price", b => b.Price);
-        Field("rating", b => b.Rating);
-        Field("inPrint", b => b.InPrint);
-        Field("published", b => b.Published);
-        Field("genre", b => b.Genre);
-        Relation<Publisher, PublisherSortInputGraphType>("publisher", b => b.Publisher);
-        Relation<Author, AuthorSortInputGraphType>("author", b => b.Author);
-    }
-}
+public sealed class AuthorSortInputGraphType() : SortInputGraphType<Author>("AuthorSortInput", TestQueryableFields.Author);
 
-public sealed class ReviewSortInputGraphType : SortInputGraphType<Review>
-{
-    public ReviewSortInputGraphType()
-        : base("ReviewSortInput")
-    {
-        Field("stars", r => r.Stars);
-        Field("reviewer", r => r.Reviewer);
-        Field("text", r => r.Text);
-    }
-}
+public sealed class BookSortInputGraphType() : SortInputGraphType<Book>("BookSortInput", TestQueryableFields.Book);
+
+public sealed class ReviewSortInputGraphType() : SortInputGraphType<Review>("ReviewSortInput", TestQueryableFields.Review);
