@@ -41,36 +41,15 @@ public sealed class AchievementWriter(IDbContextFactory<SpmDbContext> contexts, 
     /// <summary>Large batches are saved (and reported as progress) in chunks of this many rows, inside the one transaction.</summary>
     public const int ChunkSize = 10_000;
 
-    public async Task<WriteResult<Achievement>> RecordAsync(AchievementInput input, string actor, CancellationToken cancellationToken)
+    public Task<WriteResult<Achievement>> RecordAsync(AchievementInput input, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await RecordManyAsync([input], actor, null, cancellationToken);
-        return result.Succeeded
-            ? WriteResult.Success(result.Rows[0])
-            : WriteResult.Failure<Achievement>(result.Errors.Select(e => e.Error));
+        return BatchWrite.OneAsync(RecordManyAsync([input], actor, null, cancellationToken));
     }
 
     /// <summary>Checks every input, then writes all of them in one transaction or, when any is wrong, nothing.</summary>
-    public async Task<BatchWriteResult<Achievement>> RecordManyAsync(IReadOnlyList<AchievementInput> inputs, string actor, BatchWriteOptions? options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        try
-        {
-            await using var session = await WriteSession.BeginAsync(contexts, clock, actor, cancellationToken);
-            var state = await CheckAsync(session.Db, inputs, cancellationToken);
-            if (state.Errors.Count > 0 || options?.CheckOnly == true)
-            {
-                return new BatchWriteResult<Achievement> { Errors = state.Errors };
-            }
-
-            options?.Progress?.Report(0);
-            return await WriteAsync(session, inputs, state, options?.Progress, cancellationToken);
-        }
-        catch (Exception ex) when (WriteConflicts.IsConflict(ex))
-        {
-            return new BatchWriteResult<Achievement> { Errors = [new ItemError(-1, WriteConflicts.Error())] };
-        }
-    }
+    public Task<BatchWriteResult<Achievement>> RecordManyAsync(IReadOnlyList<AchievementInput> inputs, string actor, BatchWriteOptions? options, CancellationToken cancellationToken) =>
+        BatchWrite.RunAsync<AchievementInput, Achievement, State>(contexts, clock, actor, inputs, options, CheckAsync, WriteAsync, cancellationToken);
 
     private static async Task<State> CheckAsync(SpmDbContext db, IReadOnlyList<AchievementInput> inputs, CancellationToken cancellationToken)
     {
@@ -293,7 +272,7 @@ public sealed class AchievementWriter(IDbContextFactory<SpmDbContext> contexts, 
     private readonly record struct RowKey(int RegionId, int IndicatorId, int Year, int Quarter);
 
     /// <summary>What the checks found and the write needs: resolved keys and the stored rows, reports and plan OPDs they touch.</summary>
-    private sealed class State(int count, Dictionary<(int Year, int Quarter), ReportingPeriod> periods)
+    private sealed class State(int count, Dictionary<(int Year, int Quarter), ReportingPeriod> periods) : IBatchCheck
     {
         public RowKey?[] Keys { get; } = new RowKey?[count];
 

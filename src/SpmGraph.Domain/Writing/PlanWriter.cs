@@ -40,35 +40,14 @@ public sealed record PlanInput
 /// <summary>Creates or updates plan lines, keyed by region, indicator and year; a batch writes every line or none.</summary>
 public sealed partial class PlanWriter(IDbContextFactory<SpmDbContext> contexts, TimeProvider clock)
 {
-    public async Task<WriteResult<Plan>> UpsertAsync(PlanInput input, string actor, CancellationToken cancellationToken)
+    public Task<WriteResult<Plan>> UpsertAsync(PlanInput input, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
-        var result = await UpsertManyAsync([input], actor, null, cancellationToken);
-        return result.Succeeded
-            ? WriteResult.Success(result.Rows[0])
-            : WriteResult.Failure<Plan>(result.Errors.Select(e => e.Error));
+        return BatchWrite.OneAsync(UpsertManyAsync([input], actor, null, cancellationToken));
     }
 
-    public async Task<BatchWriteResult<Plan>> UpsertManyAsync(IReadOnlyList<PlanInput> inputs, string actor, BatchWriteOptions? options, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(inputs);
-        try
-        {
-            await using var session = await WriteSession.BeginAsync(contexts, clock, actor, cancellationToken);
-            var state = await CheckAsync(session.Db, inputs, cancellationToken);
-            if (state.Errors.Count > 0 || options?.CheckOnly == true)
-            {
-                return new BatchWriteResult<Plan> { Errors = state.Errors };
-            }
-
-            options?.Progress?.Report(0);
-            return await WriteAsync(session, inputs, state, options?.Progress, cancellationToken);
-        }
-        catch (Exception ex) when (WriteConflicts.IsConflict(ex))
-        {
-            return new BatchWriteResult<Plan> { Errors = [new ItemError(-1, WriteConflicts.Error())] };
-        }
-    }
+    public Task<BatchWriteResult<Plan>> UpsertManyAsync(IReadOnlyList<PlanInput> inputs, string actor, BatchWriteOptions? options, CancellationToken cancellationToken) =>
+        BatchWrite.RunAsync<PlanInput, Plan, State>(contexts, clock, actor, inputs, options, CheckAsync, WriteAsync, cancellationToken);
 
     private static async Task<State> CheckAsync(SpmDbContext db, IReadOnlyList<PlanInput> inputs, CancellationToken cancellationToken)
     {
@@ -240,7 +219,7 @@ public sealed partial class PlanWriter(IDbContextFactory<SpmDbContext> contexts,
 
     private readonly record struct PlanKey(int RegionId, int IndicatorId, int Year);
 
-    private sealed class State(int count)
+    private sealed class State(int count) : IBatchCheck
     {
         private Dictionary<int, List<string>> _regionPeriods = [];
 
