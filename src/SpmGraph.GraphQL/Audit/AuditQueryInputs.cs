@@ -1,34 +1,26 @@
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Regions;
+using SpmGraph.QueryConventions;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Sorting;
 
 namespace SpmGraph.GraphQL.Audit;
 
-// Declared field by field rather than from one QueryableFields: the published sort input lists its
-// fields in another order than the filter (`at` first), and a QueryableFields keeps one order for both.
-public sealed class AuditEntryFilterInputGraphType : FilterInputGraphType<AuditEntry>
+/// <summary>
+/// An audit entry's queryable fields, described once for its filter and its sort input, in the sort
+/// input's published order (`at` first: fields of one order object sort in schema order when they
+/// come from a variable).
+/// </summary>
+internal static class AuditEntryQueryableFields
 {
-    public AuditEntryFilterInputGraphType()
-        : base("AuditEntryFilterInput")
-    {
-        Field("entityType", e => e.EntityType, typeof(EnumOperationFilterInputGraphType<AuditEntityTypeGraphType>));
-        Field("action", e => e.Action, typeof(EnumOperationFilterInputGraphType<AuditActionGraphType>));
-        Field("actor", e => e.Actor);
-        Field("at", e => e.At);
-        Relation<Region, RegionFilterInputGraphType>("region", e => e.Region);
-    }
+    public static readonly QueryableFields<AuditEntry> All = new QueryableFields<AuditEntry>()
+        .Field("at", e => e.At)
+        .Field("actor", e => e.Actor)
+        .Field("entityType", e => e.EntityType, typeof(EnumOperationFilterInputGraphType<AuditEntityTypeGraphType>))
+        .Field("action", e => e.Action, typeof(EnumOperationFilterInputGraphType<AuditActionGraphType>))
+        .Relation<Region, RegionFilterInputGraphType, RegionSortInputGraphType>("region", e => e.Region);
 }
 
-public sealed class AuditEntrySortInputGraphType : SortInputGraphType<AuditEntry>
-{
-    public AuditEntrySortInputGraphType()
-        : base("AuditEntrySortInput")
-    {
-        Field("at", e => e.At);
-        Field("actor", e => e.Actor);
-        Field("entityType", e => e.EntityType);
-        Field("action", e => e.Action);
-        Relation<Region, RegionSortInputGraphType>("region", e => e.Region);
-    }
-}
+public sealed class AuditEntryFilterInputGraphType() : FilterInputGraphType<AuditEntry>("AuditEntryFilterInput", AuditEntryQueryableFields.All);
+
+public sealed class AuditEntrySortInputGraphType() : SortInputGraphType<AuditEntry>("AuditEntrySortInput", AuditEntryQueryableFields.All);
