@@ -17,10 +17,9 @@ internal static class GroupRows<T>
 
     private static Expression<Func<IEnumerable<T>, TResult>> Call<TResult>(string method, LambdaExpression value)
     {
+        // One type argument picks Enumerable.Min<T>(source, selector), not Min<T, TResult>.
         var rows = Expression.Parameter(typeof(IEnumerable<T>), "g");
-        var call = nameof(Enumerable.Min) == method || nameof(Enumerable.Max) == method
-            ? Expression.Call(typeof(Enumerable).GetMethods().Single(m => m.Name == method && m.IsGenericMethodDefinition && m.GetGenericArguments().Length == 1 && m.GetParameters().Length == 2 && m.GetParameters()[1].ParameterType.GetGenericArguments().Length == 2 && m.GetParameters()[1].ParameterType.GetGenericArguments()[1] == typeof(TResult)).MakeGenericMethod(typeof(T)), rows, value)
-            : Expression.Call(typeof(Enumerable), method, [typeof(T)], rows, value);
+        var call = Expression.Call(typeof(Enumerable), method, [typeof(T)], rows, value);
         return Expression.Lambda<Func<IEnumerable<T>, TResult>>(call, rows);
     }
 }

@@ -82,17 +82,9 @@ public static class ReportingStats
     private static readonly Expression<Func<ReportObligation, bool>> Reported =
         o => o.Status == ReportStatus.Submitted || o.Status == ReportStatus.Verified;
 
-    private static readonly Expression<Func<ReportObligation, bool>> OnTime =
-        Inline.Apply<ReportObligation, bool>(
-            (Expression<Func<bool, bool?, bool>>)((reported, onTime) => reported && onTime == true),
-            Reported,
-            Inline.Apply<ReportObligation, bool?>(SpmRules.OnTime, o => o.SubmittedAt, o => o.ClosesAt));
+    private static readonly Expression<Func<ReportObligation, bool>> OnTime = Submitted(onTime: true);
 
-    private static readonly Expression<Func<ReportObligation, bool>> Late =
-        Inline.Apply<ReportObligation, bool>(
-            (Expression<Func<bool, bool?, bool>>)((reported, onTime) => reported && onTime == false),
-            Reported,
-            Inline.Apply<ReportObligation, bool?>(SpmRules.OnTime, o => o.SubmittedAt, o => o.ClosesAt));
+    private static readonly Expression<Func<ReportObligation, bool>> Late = Submitted(onTime: false);
 
     private static readonly Expression<Func<ReportObligation, bool>> NotReported =
         Expression.Lambda<Func<ReportObligation, bool>>(Expression.Not(Reported.Body), Reported.Parameters);
@@ -117,6 +109,13 @@ public static class ReportingStats
         .Measure(r => r.DraftCount, "Reports in DRAFT, as far as the caller may read them.", g => g.Count(o => o.Status == ReportStatus.Draft))
         .Measure(r => r.OnTimeRate, "onTimeCount / reportCount x 100 (within one period: / regionCount).", Rate(OnTime))
         .Measure(r => r.ReportedRate, "reportedCount / reportCount x 100.", Rate(Reported));
+
+    /// <summary>Reported, and on time (or late) by the domain's rule.</summary>
+    private static Expression<Func<ReportObligation, bool>> Submitted(bool onTime) =>
+        Inline.Apply<ReportObligation, bool>(
+            (Expression<Func<bool, bool?, bool>>)((reported, timely) => reported && timely == onTime),
+            Reported,
+            Inline.Apply<ReportObligation, bool?>(SpmRules.OnTime, o => o.SubmittedAt, o => o.ClosesAt));
 
     private static Expression<Func<IEnumerable<ReportObligation>, double?>> Rate(Expression<Func<ReportObligation, bool>> counted) =>
         Inline.Apply<IEnumerable<ReportObligation>, double?>(SpmRules.Rate, GroupRows<ReportObligation>.Count(counted), (Expression<Func<IEnumerable<ReportObligation>, int>>)(g => g.Count()));

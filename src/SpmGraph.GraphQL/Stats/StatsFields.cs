@@ -14,6 +14,7 @@ using SpmGraph.QueryConventions;
 using SpmGraph.QueryConventions.Batching;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Paging;
+using SpmGraph.QueryConventions.Projection;
 using SpmGraph.QueryConventions.Sorting;
 
 namespace SpmGraph.GraphQL.Stats;
@@ -49,9 +50,10 @@ internal static class StatsFields
         var options = new ConnectionOptions<TRow>().Filter<THaving>("having").Sort<TSort>().AllUpTo(
             ctx => ctx.Service<IOptions<GraphQLLimits>>().Value.MaxGroups,
             TooManyGroups);
+        var tiebreak = new TiebreakKeys<TRow>(options);
         foreach (var dimension in KeyOrder.Where(definition.Dimensions.Contains))
         {
-            Key(options, dimension);
+            StatsDimensions.VisitKey(tiebreak, dimension);
         }
 
         var field = type.ConnectionField<TParent, TRowGraphType, TRow>(name, options);
@@ -64,18 +66,19 @@ internal static class StatsFields
 
         field.ResolveAsync(async context =>
         {
-            var request = await StatsRequest<TSource, TRow>.FromAsync(context, definition, visible);
             if (nestedIn is not null)
             {
+                // The fields of a page of regions share one request, read from the first one's context.
                 var region = (Region)(object)context.Source!;
                 var loader = context.Service<StatsLoaders>().GetOrAdd(
-                    Signature(context, request),
-                    () => new StatsBatchLoader<TSource, TRow>(context, request, nestedIn, options, context.GetArgument<bool>("includeSelf")));
+                    Signature(context),
+                    () => new StatsBatchLoader<TSource, TRow>(context, StatsRequest<TSource, TRow>.FromAsync(context, definition, visible), nestedIn, options, context.GetArgument<bool>("includeSelf")));
                 var page = ListConnection.Pager<TRow>(context, options.AllWhenUnpaged);
                 return loader.Load(new StatsOwnerKey(region.Id, region.Kind == RegionKind.Province, region.ParentId))
                     .Then(groups => page(groups ?? []));
             }
 
+            var request = await StatsRequest<TSource, TRow>.FromAsync(context, definition, visible);
             await using var db = await context.OpenDbAsync();
             if (request.Dimensions.Count == 0)
             {
@@ -109,28 +112,8 @@ internal static class StatsFields
             Code = LimitErrorCodes.TooManyGroups,
         };
 
-    private static void Key<TRow>(ConnectionOptions<TRow> options, StatsDimension dimension)
-        where TRow : StatsRow
-    {
-        switch (dimension)
-        {
-            case StatsDimension.RegionKind:
-                options.Key(r => r.RegionKind);
-                break;
-            case StatsDimension.Sector:
-                options.Key(r => r.Sector);
-                break;
-            default:
-                var row = Expression.Parameter(typeof(TRow), "r");
-                options.Key(Expression.Lambda<Func<TRow, int?>>(Expression.Property(row, StatsDimensions.KeyProperty(dimension)), row));
-                break;
-        }
-    }
-
-    /// <summary>Equal for nested fields that run the same statement: the field, its arguments and the measures needed.</summary>
-    private static string Signature<TSource, TRow>(IResolveFieldContext context, StatsRequest<TSource, TRow> request)
-        where TSource : class
-        where TRow : StatsRow, new()
+    /// <summary>Equal for nested fields that run the same statement: the field, its arguments and the node fields selected.</summary>
+    private static string Signature(IResolveFieldContext context)
     {
         var text = new System.Text.StringBuilder(context.ParentType.Name).Append('.').Append(context.FieldDefinition.Name).Append('|');
         foreach (var (argument, value) in (context.Arguments ?? new Dictionary<string, global::GraphQL.Execution.ArgumentValue>()).OrderBy(a => a.Key, StringComparer.Ordinal))
@@ -138,8 +121,14 @@ internal static class StatsFields
             text.Append(argument).Append('=').Append(System.Text.Json.JsonSerializer.Serialize(value.Value)).Append(';');
         }
 
-        return text.Append('|').AppendJoin(',', request.Measures.Order(StringComparer.Ordinal)).ToString();
+        return text.Append('|').AppendJoin(',', Selection.NodeFields(context).Order(StringComparer.Ordinal)).ToString();
     }
+}
+
+/// <summary>Makes each group key a tiebreak of the ordering, so pages of groups are stable.</summary>
+internal sealed class TiebreakKeys<TRow>(ConnectionOptions<TRow> options) : IMeasureVisitor<TRow>
+{
+    public void Visit<TValue>(string name, Expression<Func<TRow, TValue>> value, string description) => options.Key(value);
 }
 
 /// <summary>A parent region of a nested stats field.</summary>
@@ -164,7 +153,7 @@ internal sealed class StatsBatchLoader<TSource, TRow> : BatchLoader<StatsOwnerKe
     where TRow : StatsRow, new()
 {
     // Everything is read from the first field's context now: the batch loads after the resolvers returned.
-    private readonly StatsRequest<TSource, TRow> request;
+    private readonly Task<StatsRequest<TSource, TRow>> pendingRequest;
     private readonly StatsRegionOf<TSource> regionOf;
     private readonly Unpaged unpaged;
     private readonly bool includeSelf;
@@ -172,9 +161,9 @@ internal sealed class StatsBatchLoader<TSource, TRow> : BatchLoader<StatsOwnerKe
     private readonly Func<IEnumerable<TRow>, List<TRow>> having;
     private readonly IServiceProvider services;
 
-    public StatsBatchLoader(IResolveFieldContext context, StatsRequest<TSource, TRow> request, StatsRegionOf<TSource> regionOf, ConnectionOptions<TRow> options, bool includeSelf)
+    public StatsBatchLoader(IResolveFieldContext context, Task<StatsRequest<TSource, TRow>> request, StatsRegionOf<TSource> regionOf, ConnectionOptions<TRow> options, bool includeSelf)
     {
-        this.request = request;
+        pendingRequest = request;
         this.regionOf = regionOf;
         this.includeSelf = includeSelf;
         unpaged = options.AllWhenUnpaged!;
@@ -189,18 +178,19 @@ internal sealed class StatsBatchLoader<TSource, TRow> : BatchLoader<StatsOwnerKe
         var separate = keys.Where(k => !k.IsProvince && provinces.Contains(k.ParentId)).ToList();
         var own = keys.Where(k => !k.IsProvince && !separate.Contains(k)).Select(k => k.Id).Concat(includeSelf ? keys.Where(k => k.IsProvince).Select(k => k.Id) : []).ToList();
 
+        var request = await pendingRequest;
         var result = new Dictionary<StatsOwnerKey, List<TRow>>();
         await using var db = await services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync(cancellationToken);
-        await ReadAsync(db, keys.Except(separate).ToList(), Owner(provinces, own), result, cancellationToken);
+        await ReadAsync(db, request, keys.Except(separate).ToList(), Owner(provinces, own), result, cancellationToken);
         if (separate.Count > 0)
         {
-            await ReadAsync(db, separate, Owner([], [.. separate.Select(k => k.Id)]), result, cancellationToken);
+            await ReadAsync(db, request, separate, Owner([], [.. separate.Select(k => k.Id)]), result, cancellationToken);
         }
 
         return result;
     }
 
-    private async Task ReadAsync(DbContext db, List<StatsOwnerKey> keys, StatsOwner<TSource> owner, Dictionary<StatsOwnerKey, List<TRow>> result, CancellationToken cancellationToken)
+    private async Task ReadAsync(DbContext db, StatsRequest<TSource, TRow> request, List<StatsOwnerKey> keys, StatsOwner<TSource> owner, Dictionary<StatsOwnerKey, List<TRow>> result, CancellationToken cancellationToken)
     {
         var limit = request.MaxGroups * keys.Count;
         var ungrouped = request.Dimensions.Count == 0;

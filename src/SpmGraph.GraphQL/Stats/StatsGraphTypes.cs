@@ -30,8 +30,8 @@ internal static class StatsDimensions
         _ => dimension.ToString(),
     };
 
-    /// <summary>Adds the sort key of a dimension: its key column (ids for regions, indicators and OPDs).</summary>
-    public static void AddSortField<TRow>(IMeasureVisitor<TRow> sort, StatsDimension dimension)
+    /// <summary>Gives the visitor a dimension's key column (ids for regions, indicators and OPDs): a sort field, a tiebreak.</summary>
+    public static void VisitKey<TRow>(IMeasureVisitor<TRow> visitor, StatsDimension dimension)
         where TRow : StatsRow
     {
         var name = FieldName(dimension);
@@ -39,14 +39,14 @@ internal static class StatsDimensions
         switch (dimension)
         {
             case StatsDimension.RegionKind:
-                sort.Visit(name, r => r.RegionKind, description);
+                visitor.Visit(name, r => r.RegionKind, description);
                 break;
             case StatsDimension.Sector:
-                sort.Visit(name, r => r.Sector, description);
+                visitor.Visit(name, r => r.Sector, description);
                 break;
             default:
                 var row = Expression.Parameter(typeof(TRow), "r");
-                sort.Visit(name, Expression.Lambda<Func<TRow, int?>>(Expression.Property(row, KeyProperty(dimension)), row), description);
+                visitor.Visit(name, Expression.Lambda<Func<TRow, int?>>(Expression.Property(row, KeyProperty(dimension)), row), description);
                 break;
         }
     }
@@ -154,7 +154,7 @@ public abstract class StatsSortInputGraphType<TRow> : SortInputGraphType<TRow>, 
     {
         foreach (var dimension in stats.Dimensions)
         {
-            StatsDimensions.AddSortField(this, dimension);
+            StatsDimensions.VisitKey(this, dimension);
         }
 
         foreach (var measure in stats.Measures)

@@ -56,19 +56,27 @@ internal sealed class StatsRequest<TSource, TRow>
 
     public int MaxGroups { get; }
 
+    /// <summary>
+    /// Reads everything from the context before the one await (the scheme), so a batch may start it from
+    /// the first field's context and finish after that resolver returned.
+    /// </summary>
     public static async Task<StatsRequest<TSource, TRow>> FromAsync(IResolveFieldContext context, StatsDefinition<TSource, TRow> definition, Func<IResolveFieldContext, Func<DbContext, IQueryable<TSource>>> visible)
     {
         var dimensions = (context.GetArgument<List<StatsDimension>?>("groupBy") ?? []).Distinct().ToList();
-        // Only measures that score read a scheme (and the database for it).
-        var scheme = definition.UsesScheme
-            ? await context.Service<ScoringSchemeCatalog>().ResolveAsync(context.GetArgument<string?>("scheme"))
-            : NoScheme;
         var asked = Selection.NodeFields(context)
             .Concat(InputNames(context.GetArgument<object?>("having")))
             .Concat(InputNames(context.GetArgument<object?>("order")));
         var latestOnly = definition.Latest is not null && !dimensions.Contains(StatsDimension.Quarter) && !Fixes(context.GetArgument<object?>("where"), definition.LatestFixedBy);
         var maxGroups = context.Service<IOptions<GraphQLLimits>>().Value.MaxGroups;
-        return new StatsRequest<TSource, TRow>(definition, visible(context), scheme, dimensions, definition.Needed(asked), FilterArguments.Predicate<TSource>(context, "where"), latestOnly, maxGroups);
+        var rows = visible(context);
+        var where = FilterArguments.Predicate<TSource>(context, "where");
+        var measures = definition.Needed(asked);
+
+        // Only measures that score read a scheme (and the database for it).
+        var scheme = definition.UsesScheme
+            ? await context.Service<ScoringSchemeCatalog>().ResolveAsync(context.GetArgument<string?>("scheme"))
+            : NoScheme;
+        return new StatsRequest<TSource, TRow>(definition, rows, scheme, dimensions, measures, where, latestOnly, maxGroups);
     }
 
     /// <summary>
