@@ -51,6 +51,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<ReportingCalendar>();
         services.AddScoped<AuditHistoryLoader>();
         services.AddScoped<ScoringSchemeCatalog>();
+        services.AddSingleton<ScoringSchemeCache>();
+        services.AddScoped<RequestDataVersion>();
         services.AddScoped<Stats.StatsLoaders>();
         services.AddScoped<Achievements.PreviousServedLoader>();
 

@@ -66,7 +66,8 @@ public static class ConnectionFieldExtensions
 
     /// <summary>
     /// The page of <paramref name="rows"/> the field's arguments ask for: filter, sort, window and
-    /// projection in SQL, `totalCount` by a COUNT when selected.
+    /// projection in SQL, `totalCount` by a COUNT when selected (by reading the list whole for a field that
+    /// returns all up to a max, <see cref="ConnectionOptions{TNode}.AllUpTo"/>, when it is no longer than that).
     /// </summary>
     public static async Task<Connection<TNode>> PageAsync<TNode>(IResolveFieldContext context, ConnectionOptions<TNode> options, IQueryable<TNode> rows)
     {
@@ -76,6 +77,20 @@ public static class ConnectionFieldExtensions
         if (query.Predicate is not null)
         {
             rows = rows.Where(query.Predicate);
+        }
+
+        if (query.Count && query.ReadRows && options.AllWhenUnpaged is { } unpaged)
+        {
+            // A list that may come whole (up to its max) is counted by reading it whole: one statement, not a COUNT
+            // and a page. Only a longer one, paged, costs the COUNT after all.
+            var max = unpaged.Max(context);
+            var all = await Project(Ordering.Apply(rows, query.Order, reverse: false).Take(max + 1), query.Projection).ToListAsync(context.CancellationToken);
+            if (all.Count <= max)
+            {
+                return ListConnection.Page(context, all, unpaged);
+            }
+
+            query.CheckUnpaged(all.Count, more: true);
         }
 
         int? total = query.Count ? await rows.CountAsync(context.CancellationToken) : null;

@@ -1,4 +1,5 @@
 using SpmGraph.GraphQL;
+using SpmGraph.Server.Caching;
 using SpmGraph.Server.Commands;
 using SpmGraph.Server.Database;
 using SpmGraph.Server.Http;
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSpmDatabase(builder.Configuration, builder.Environment);
 builder.Services.AddSpmGraphQL();
 builder.Services.AddGraphQLHttp();
+builder.Services.AddSpmAnswerCache();
 builder.Services.AddSpmCors();
 builder.Services.AddSpmSecurity();
 builder.Services.AddSpmImport();

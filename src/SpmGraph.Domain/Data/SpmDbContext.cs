@@ -33,6 +33,7 @@ public class SpmDbContext(DbContextOptions options) : DbContext(options)
     public DbSet<ScoringBand> ScoringBands => Set<ScoringBand>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -9,7 +9,7 @@ namespace SpmGraph.Domain.Writing;
 /// One write: a fresh context and a serializable transaction around its reads, checks and the
 /// audited writes, so what was checked is what gets written. On SQLite that is BEGIN IMMEDIATE
 /// (writers take turns); on PostgreSQL a race ends in a serialization failure, reported as CONFLICT.
-/// Disposing without <see cref="CommitAsync"/> rolls everything back.
+/// Disposing without <see cref="CommitAsync"/> rolls everything back; committing bumps the <see cref="DataVersionStore"/>.
 /// </summary>
 internal sealed class WriteSession : IAsyncDisposable
 {
@@ -56,6 +56,9 @@ internal sealed class WriteSession : IAsyncDisposable
     {
         var entries = await Changes.FlushAsync(cancellationToken);
         await _transaction.CommitAsync(cancellationToken);
+
+        // Not cancellable: the write is in, so the caches must learn of it.
+        await DataVersionStore.BumpAsync(Db, CancellationToken.None);
         return entries;
     }
 

@@ -2,17 +2,14 @@ using GraphQL;
 using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
+using SpmGraph.GraphQL.Common;
 
 namespace SpmGraph.GraphQL.Scoring;
 
-/// <summary>All scoring schemes (a handful of rows with their bands), read at most once per request.</summary>
-public sealed class ScoringSchemeCatalog(IDbContextFactory<SpmDbContext> factory)
+/// <summary>All scoring schemes (a handful of rows with their bands) as one request sees them: from <see cref="ScoringSchemeCache"/>.</summary>
+public sealed class ScoringSchemeCatalog(ScoringSchemeCache cache, RequestDataVersion version)
 {
-    private readonly Lazy<Task<List<ScoringScheme>>> _schemes = new(async () =>
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        return await db.ScoringSchemes.AsNoTracking().Include(s => s.Bands).ToListAsync();
-    });
+    private readonly Lazy<Task<IReadOnlyList<ScoringScheme>>> _schemes = new(async () => await cache.GetAsync(await version.GetAsync(CancellationToken.None)));
 
     /// <summary>The active scheme (highest version if several are marked active).</summary>
     public async Task<ScoringScheme> ActiveAsync() =>
@@ -40,4 +37,35 @@ public sealed class ScoringSchemeCatalog(IDbContextFactory<SpmDbContext> factory
     }
 
     public async Task<ScoringScheme?> ByIdAsync(int id) => (await _schemes.Value).FirstOrDefault(s => s.Id == id);
+}
+
+/// <summary>
+/// The scoring schemes, read from the database once per <see cref="Domain.Model.DataVersion"/>: a scheme changes only
+/// through a write, and every write bumps the version. Shared by all requests, so the schemes are never modified.
+/// </summary>
+public sealed class ScoringSchemeCache(IDbContextFactory<SpmDbContext> factory)
+{
+    private volatile Entry? _entry;
+
+    public Task<IReadOnlyList<ScoringScheme>> GetAsync(long version)
+    {
+        var entry = _entry;
+
+        // A request that read an older version may use newer schemes: what it caches is then fresher than its version.
+        if (entry is null || entry.Version < version || entry.Schemes.IsFaulted || entry.Schemes.IsCanceled)
+        {
+            entry = new Entry(version, LoadAsync());
+            _entry = entry;
+        }
+
+        return entry.Schemes;
+    }
+
+    private async Task<IReadOnlyList<ScoringScheme>> LoadAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.ScoringSchemes.AsNoTracking().Include(s => s.Bands).ToListAsync();
+    }
+
+    private sealed record Entry(long Version, Task<IReadOnlyList<ScoringScheme>> Schemes);
 }

@@ -25,8 +25,9 @@ internal sealed record StatsRegionOf<TSource>(Expression<Func<TSource, int>> Reg
 /// <summary>
 /// Adds a stats field: `where` on the rows, `groupBy`, `having` and `order` on the groups, cursor
 /// paging over groups (all groups up to GraphQL:Limits:MaxGroups without `first`/`last`), and `scheme`
-/// where the measures read one. At the root it is one GROUP BY statement (plus a COUNT for
-/// `totalCount`); on a region, the fields of a whole page of regions share one statement.
+/// where the measures read one. At the root it is one GROUP BY statement, `totalCount` included (a COUNT more
+/// only for a paged field with more than MaxGroups groups); on a region, the fields of a whole page of regions
+/// share one statement.
 /// </summary>
 internal static class StatsFields
 {

@@ -72,7 +72,7 @@ public static class DatabaseServiceCollectionExtensions
 
     /// <summary>
     /// Creates the database (or the SQLite file's folder), applies migrations and seeds an empty
-    /// database, at `Seed:Scale` times the achievement rows (default 1; the benchmark uses 10).
+    /// database, at `Seed:Scale` times the achievement rows (default 1; the benchmark uses 10), then bumps the data version.
     /// </summary>
     public static async Task InitializeSpmDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken)
     {
@@ -94,6 +94,10 @@ public static class DatabaseServiceCollectionExtensions
         await db.Database.MigrateAsync(cancellationToken);
         var scale = services.GetRequiredService<IConfiguration>().GetValue(SpmSeeder.ScaleKey, 1);
         await new SpmSeeder(logger, scale).SeedIfEmptyAsync(db, cancellationToken);
+
+        // Whatever changed while no instance was up (a seed, a migration, a write whose instance stopped before its bump)
+        // is newer than every cached answer.
+        await DataVersionStore.BumpAsync(db, cancellationToken);
     }
 
     private static DatabaseProvider ReadProvider(IConfiguration configuration)

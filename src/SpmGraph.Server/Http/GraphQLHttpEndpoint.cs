@@ -1,6 +1,7 @@
 using GraphQL;
 using Microsoft.Extensions.Options;
 using SpmGraph.GraphQL.Limits;
+using SpmGraph.Server.Caching;
 using SpmGraph.Server.PersistedDocuments;
 
 namespace SpmGraph.Server.Http;
@@ -8,8 +9,7 @@ namespace SpmGraph.Server.Http;
 /// <summary>
 /// GraphQL over HTTP (https://graphql.github.io/graphql-over-http/draft/) for one endpoint path: routes a request to
 /// its step. GET and POST are read by <see cref="GraphQLRequestReader"/>, persisted documents resolved by
-/// <see cref="PersistedDocumentResolver"/>, the document run by <see cref="GraphQLExecutionStep"/> and answered by
-/// <see cref="GraphQLResponseWriter"/>; `?sdl` is <see cref="SchemaSdlEndpoint"/>, browsers get <see cref="BananaCakePop"/>.
+/// <see cref="PersistedDocumentResolver"/>, the document answered by <see cref="GraphQLAnswerStep"/>; `?sdl` is <see cref="SchemaSdlEndpoint"/>, browsers get <see cref="BananaCakePop"/>.
 /// </summary>
 internal sealed class GraphQLHttpEndpoint
 {
@@ -18,7 +18,7 @@ internal sealed class GraphQLHttpEndpoint
 
     private readonly GraphQLRequestReader _reader;
     private readonly PersistedDocumentResolver _persistedDocuments;
-    private readonly GraphQLExecutionStep _execution;
+    private readonly GraphQLAnswerStep _answer;
     private readonly GraphQLResponseWriter _writer;
     private readonly SchemaSdlEndpoint _sdl;
     private readonly GraphQLHttpOptions _options;
@@ -29,6 +29,7 @@ internal sealed class GraphQLHttpEndpoint
         PathString path,
         IGraphQLTextSerializer serializer,
         PersistedDocumentResolver persistedDocuments,
+        GraphQLAnswerCache answers,
         IOptions<GraphQLHttpOptions> options,
         IOptions<GraphQLIntrospectionOptions> introspection,
         IHostEnvironment environment,
@@ -39,8 +40,8 @@ internal sealed class GraphQLHttpEndpoint
         _options = options.Value;
         _reader = new GraphQLRequestReader(serializer, options);
         _persistedDocuments = persistedDocuments;
-        _execution = new GraphQLExecutionStep(loggers.CreateLogger<GraphQLExecutionStep>());
         _writer = new GraphQLResponseWriter(serializer);
+        _answer = new GraphQLAnswerStep(answers, new GraphQLExecutionStep(loggers.CreateLogger<GraphQLExecutionStep>()), _writer);
         _sdl = new SchemaSdlEndpoint(introspection);
         _environment = environment;
         _logger = loggers.CreateLogger<GraphQLHttpEndpoint>();
@@ -158,8 +159,7 @@ internal sealed class GraphQLHttpEndpoint
         }
         else
         {
-            var result = await _execution.ExecuteAsync(context, text, request, overGet);
-            await _writer.WriteAsync(context, result, mediaType);
+            await _answer.AnswerAsync(context, text, request, mediaType, overGet);
         }
     }
 }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.Execution;
 using SpmGraph.GraphQL.Limits;
+using SpmGraph.Server.Caching;
 
 namespace SpmGraph.Server.Http;
 
@@ -19,9 +20,23 @@ internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer)
             return;
         }
 
+        ConditionalAnswers.NotStored(context);
         context.Response.StatusCode = StatusOf(result, mediaType);
         context.Response.ContentType = mediaType + GraphQLMediaTypes.Utf8Suffix;
         await serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+    }
+
+    /// <summary>A query's answer without errors, serialized for an ETag and the answer cache; null for anything else.</summary>
+    public async Task<GraphQLAnswer?> AnswerOfAsync(ExecutionResult result, string mediaType, CancellationToken cancellationToken)
+    {
+        if (!result.Executed || result.Errors is { Count: > 0 } || result.Operation?.Operation != GraphQLParser.AST.OperationType.Query)
+        {
+            return null;
+        }
+
+        using var body = new MemoryStream();
+        await serializer.WriteAsync(body, result, cancellationToken);
+        return GraphQLAnswer.Of(body.ToArray(), mediaType);
     }
 
     /// <summary>A GraphQL error answered like a validation error: nothing ran.</summary>

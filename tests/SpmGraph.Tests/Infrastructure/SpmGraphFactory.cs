@@ -28,9 +28,10 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
     }
 
     /// <summary>A host on a given provider, e.g. the SQLite reference the provider parity tests compare with.</summary>
-    internal SpmGraphFactory(DatabaseProvider provider)
+    internal SpmGraphFactory(DatabaseProvider provider, bool answerCache = false)
     {
         Provider = provider;
+        AnswerCacheEnabled = answerCache;
         Directory.CreateDirectory(_folder);
         try
         {
@@ -56,7 +57,21 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
         }
     }
 
+    /// <summary>Another instance of the server on <paramref name="sameDatabaseAs"/>'s database, as behind a load balancer.</summary>
+    internal SpmGraphFactory(SpmGraphFactory sameDatabaseAs, bool answerCache)
+    {
+        ArgumentNullException.ThrowIfNull(sameDatabaseAs);
+        Provider = sameDatabaseAs.Provider;
+        ConnectionString = sameDatabaseAs.ConnectionString;
+        AnswerCacheEnabled = answerCache;
+        UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        StartServer();
+    }
+
     public DatabaseProvider Provider { get; }
+
+    /// <summary>Whether the host keeps query answers: off for the shared host, so every request runs.</summary>
+    public bool AnswerCacheEnabled { get; private init; }
 
     public string ConnectionString { get; }
 
@@ -79,6 +94,9 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
         // The suite makes thousands of anonymous requests from one address; the rate-limit test uses a key with its own quota.
         builder.UseSetting("RateLimiting:AnonymousPermitLimit", "1000000");
         builder.UseSetting("RateLimiting:UserPermitLimit", "1000000");
+
+        // The shared host runs every request, so statement counts do not depend on what ran before.
+        builder.UseSetting("GraphQL:AnswerCache:Enabled", AnswerCacheEnabled ? "true" : "false");
         builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
     }
 

@@ -11,7 +11,13 @@ internal sealed class AchievementConfiguration : IEntityTypeConfiguration<Achiev
         builder.Ignore(a => a.AchievementRate);
         builder.Property(a => a.Version).IsConcurrencyToken();
         builder.HasIndex(a => new { a.RegionId, a.IndicatorId, a.Year, a.Quarter }).IsUnique();
-        builder.HasIndex(a => new { a.Year, a.Quarter });
+
+        // The roll-up paths read only the index: a quarter nationally (trend, ranking) and a quarter of the
+        // regions of one province (its roll-up), with every column a measure or filter reads after the key.
+        builder.HasIndex(a => new { a.Year, a.Quarter, a.Status, a.RegionId, a.IndicatorId, a.Target, a.Served, a.QualityRate })
+            .HasDatabaseName("IX_Achievements_Period_Covering");
+        builder.HasIndex(a => new { a.RegionId, a.Year, a.Quarter, a.Status, a.IndicatorId, a.Target, a.Served, a.QualityRate })
+            .HasDatabaseName("IX_Achievements_RegionPeriod_Covering");
         builder.HasIndex(a => a.IndicatorId);
         builder.HasIndex(a => a.ReportId);
         builder.HasIndex(a => a.OpdId);

@@ -76,10 +76,14 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
 
                     b.HasIndex("ReportId");
 
-                    b.HasIndex("Year", "Quarter");
-
                     b.HasIndex("RegionId", "IndicatorId", "Year", "Quarter")
                         .IsUnique();
+
+                    b.HasIndex("RegionId", "Year", "Quarter", "Status", "IndicatorId", "Target", "Served", "QualityRate")
+                        .HasDatabaseName("IX_Achievements_RegionPeriod_Covering");
+
+                    b.HasIndex("Year", "Quarter", "Status", "RegionId", "IndicatorId", "Target", "Served", "QualityRate")
+                        .HasDatabaseName("IX_Achievements_Period_Covering");
 
                     b.ToTable("Achievements");
                 });
@@ -177,6 +181,26 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                     b.HasIndex("EntityType", "EntityId");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("SpmGraph.Domain.Model.DataVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Value")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataVersions", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Value = 0L
+                        });
                 });
 
             modelBuilder.Entity("SpmGraph.Domain.Model.Indicator", b =>

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Text;
+using GraphQL;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Options;
+using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Security;
+using SpmGraph.Server.Http;
+
+namespace SpmGraph.Server.Caching;
+
+/// <summary>
+/// Query answers keyed by the <see cref="SpmGraph.Domain.Model.DataVersion"/>, the document, its operation name and
+/// variables, the caller's scope and the media type: an answer is reused until the next committed write anywhere, on every instance
+/// sharing the database (and its optional second-level cache). Only answers without errors are kept.
+/// </summary>
+internal sealed class GraphQLAnswerCache(HybridCache cache, IOptions<AnswerCacheOptions> options, IGraphQLTextSerializer serializer)
+{
+    private static readonly HybridCacheEntryOptions ReadOnly = new()
+    {
+        Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
+
+    private readonly AnswerCacheOptions _options = options.Value;
+
+    private readonly HybridCacheEntryOptions _write = new() { Expiration = options.Value.Expiration, LocalCacheExpiration = options.Value.Expiration };
+
+    /// <summary>The key of this request's answer, or null with the cache off. Reads the data version (before any data).</summary>
+    public async Task<string?> KeyAsync(HttpContext context, string query, GraphQLHttpRequest request, string mediaType)
+    {
+        if (!_options.Enabled)
+        {
+            return null;
+        }
+
+        var version = await context.RequestServices.GetRequiredService<RequestDataVersion>().GetAsync(context.RequestAborted);
+        var scope = CallerScope.From(context.User);
+        var text = new StringBuilder(query.Length + 128)
+            .Append(query).Append('\0')
+            .Append(request.OperationName).Append('\0')
+            .Append(request.Variables is null ? "" : serializer.Serialize(request.Variables)).Append('\0')
+            .Append(scope.Role).Append('/').Append(scope.RegionCode).Append('\0')
+            .Append(mediaType)
+            .ToString();
+        return $"spmgraph:answer:{version}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))}";
+    }
+
+    public async Task<GraphQLAnswer?> GetAsync(string key, CancellationToken cancellationToken) =>
+        await cache.GetOrCreateAsync(key, static _ => ValueTask.FromResult<GraphQLAnswer?>(null), ReadOnly, cancellationToken: cancellationToken);
+
+    public async Task SetAsync(string key, GraphQLAnswer answer, CancellationToken cancellationToken)
+    {
+        if (answer.Body.Length <= _options.MaxAnswerBytes)
+        {
+            await cache.SetAsync(key, answer, _write, cancellationToken: cancellationToken);
+        }
+    }
+}
