@@ -91,9 +91,22 @@ public static class ConnectionFieldExtensions
             }
 
             query.CheckUnpaged(all.Count, more: true);
+
+            // Longer, and paged: the COUNT, and the page from the rows read when it lies among them.
+            var count = await rows.CountAsync(context.CancellationToken);
+            if (query.Window is { End: { } end, LastBefore: null } among && end <= all.Count)
+            {
+                return among.Forward(all.Skip((int)among.Start).Take(among.Take).ToList(), count);
+            }
+
+            return await ReadPageAsync(context, query, rows, count);
         }
 
-        int? total = query.Count ? await rows.CountAsync(context.CancellationToken) : null;
+        return await ReadPageAsync(context, query, rows, query.Count ? await rows.CountAsync(context.CancellationToken) : null);
+    }
+
+    private static async Task<Connection<TNode>> ReadPageAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, IQueryable<TNode> rows, int? total)
+    {
         var window = query.Window;
         if (!query.ReadRows)
         {

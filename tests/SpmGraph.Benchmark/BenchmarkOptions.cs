@@ -5,7 +5,7 @@ namespace SpmGraph.Benchmark;
 /// <summary>The command line of a run: `--duration 10 --scales 1,10 --connections 1,8 --ops 5,2 --servers ... --output FILE`.</summary>
 internal sealed record BenchmarkOptions
 {
-    public static readonly string[] AllServers = [ServerNames.SpmGraphSqlite, ServerNames.SpmGraphPostgres, ServerNames.RawSqlite, ServerNames.RawPostgres, ServerNames.PostGraphile];
+    public static readonly string[] AllServers = [ServerNames.SpmGraphSqlite, ServerNames.SpmGraphSqliteCached, ServerNames.SpmGraphPostgres, ServerNames.SpmGraphPostgresCached, ServerNames.RawSqlite, ServerNames.RawPostgres, ServerNames.PostGraphile];
 
     public int DurationSeconds { get; init; } = 10;
 
@@ -62,13 +62,27 @@ internal sealed record BenchmarkOptions
 /// <summary>The names of the servers a run compares.</summary>
 internal static class ServerNames
 {
+    /// <summary>SpmGraph with its answer cache off: every request runs (the targets' "uncached").</summary>
     public const string SpmGraphSqlite = "spmgraph-sqlite";
+
+    /// <summary>SpmGraph as it ships, its answer cache on: the same request again is answered from the cache.</summary>
+    public const string SpmGraphSqliteCached = "spmgraph-sqlite-cached";
     public const string SpmGraphPostgres = "spmgraph-postgres";
+    public const string SpmGraphPostgresCached = "spmgraph-postgres-cached";
     public const string RawSqlite = "raw-sqlite";
     public const string RawPostgres = "raw-postgres";
     public const string PostGraphile = "postgraphile";
 
-    public static bool OnPostgres(string server) => server is SpmGraphPostgres or RawPostgres or PostGraphile;
+    public static bool OnPostgres(string server) => server is SpmGraphPostgres or SpmGraphPostgresCached or RawPostgres or PostGraphile;
+
+    /// <summary>The server whose answer this one must equal: the raw endpoints and the cached servers SpmGraph's uncached, PostgreSQL SQLite's.</summary>
+    public static string? ReferenceOf(string server) => server switch
+    {
+        RawSqlite or SpmGraphSqliteCached => SpmGraphSqlite,
+        RawPostgres or SpmGraphPostgresCached => SpmGraphPostgres,
+        SpmGraphPostgres => SpmGraphSqlite,
+        _ => null,
+    };
 
     /// <summary>The raw endpoint on the same engine: the limit a server is compared with.</summary>
     public static string RawOf(string server) => OnPostgres(server) ? RawPostgres : RawSqlite;

@@ -208,6 +208,7 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             }
 
             set.SpmGraphSqlite = Wants(ServerNames.SpmGraphSqlite) ? await StartSpmGraphAsync(ServerNames.SpmGraphSqlite, null, sqlite, scale, countCommands: false, StartTimeout, cancellationToken) : null;
+            set.SpmGraphSqliteCached = Wants(ServerNames.SpmGraphSqliteCached) ? await StartSpmGraphAsync(ServerNames.SpmGraphSqliteCached, null, sqlite, scale, countCommands: false, StartTimeout, cancellationToken, answerCache: true) : null;
             set.CounterSqlite = Wants(ServerNames.SpmGraphSqlite) ? await StartSpmGraphAsync("spmgraph-sqlite-counter", null, sqlite, scale, countCommands: true, StartTimeout, cancellationToken) : null;
             set.RawSqlite = Wants(ServerNames.RawSqlite) ? await StartRawAsync(ServerNames.RawSqlite, "sqlite", sqlite + ";Mode=ReadOnly", cancellationToken) : null;
         }
@@ -220,6 +221,7 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             }
 
             set.SpmGraphPostgres = Wants(ServerNames.SpmGraphPostgres) ? await StartSpmGraphAsync(ServerNames.SpmGraphPostgres, "Postgres", postgres, scale, countCommands: false, StartTimeout, cancellationToken) : null;
+            set.SpmGraphPostgresCached = Wants(ServerNames.SpmGraphPostgresCached) ? await StartSpmGraphAsync(ServerNames.SpmGraphPostgresCached, "Postgres", postgres, scale, countCommands: false, StartTimeout, cancellationToken, answerCache: true) : null;
             set.CounterPostgres = Wants(ServerNames.SpmGraphPostgres) ? await StartSpmGraphAsync("spmgraph-postgres-counter", "Postgres", postgres, scale, countCommands: true, StartTimeout, cancellationToken) : null;
             set.RawPostgres = Wants(ServerNames.RawPostgres) ? await StartRawAsync(ServerNames.RawPostgres, "postgres", postgres, cancellationToken) : null;
             set.PostGraphile = Wants(ServerNames.PostGraphile) ? await StartPostGraphileAsync(database, cancellationToken) : null;
@@ -228,7 +230,7 @@ internal sealed class BenchmarkRun : IAsyncDisposable
         return set;
     }
 
-    private async Task<ServerProcess> StartSpmGraphAsync(string name, string? provider, string connectionString, int scale, bool countCommands, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<ServerProcess> StartSpmGraphAsync(string name, string? provider, string connectionString, int scale, bool countCommands, TimeSpan timeout, CancellationToken cancellationToken, bool answerCache = false)
     {
         var port = ServerProcess.FreePort();
         List<string> arguments =
@@ -241,6 +243,7 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             $"--RateLimiting:AnonymousPermitLimit={UnlimitedPermits}",
             $"--RateLimiting:UserPermitLimit={UnlimitedPermits}",
             $"--RateLimiting:ApiKeyPermitLimit={UnlimitedPermits}",
+            $"--GraphQL:AnswerCache:Enabled={(answerCache ? "true" : "false")}",
         ];
         if (provider is not null)
         {
@@ -337,16 +340,10 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             targets.Add((name, server, serverBody));
         }
 
-        // The raw endpoint must answer exactly what SpmGraph answers on its engine; SpmGraph's engines must agree.
+        // The raw endpoint and the cache must answer exactly what SpmGraph answers on its engine; SpmGraph's engines must agree.
         foreach (var (name, server, serverBody) in targets.ToList())
         {
-            var expectedFrom = name switch
-            {
-                ServerNames.RawSqlite => ServerNames.SpmGraphSqlite,
-                ServerNames.RawPostgres => ServerNames.SpmGraphPostgres,
-                ServerNames.SpmGraphPostgres => ServerNames.SpmGraphSqlite,
-                _ => null,
-            };
+            var expectedFrom = ServerNames.ReferenceOf(name);
             if (expectedFrom is null || !reference.TryGetValue(expectedFrom, out var expected))
             {
                 if (name == ServerNames.PostGraphile)
@@ -546,6 +543,10 @@ internal sealed class BenchmarkRun : IAsyncDisposable
 
         public ServerProcess? SpmGraphPostgres { get; set; }
 
+        public ServerProcess? SpmGraphSqliteCached { get; set; }
+
+        public ServerProcess? SpmGraphPostgresCached { get; set; }
+
         public ServerProcess? CounterSqlite { get; set; }
 
         public ServerProcess? CounterPostgres { get; set; }
@@ -562,12 +563,14 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             {
                 (ServerNames.RawSqlite, RawSqlite),
                 (ServerNames.SpmGraphSqlite, SpmGraphSqlite),
+                (ServerNames.SpmGraphSqliteCached, SpmGraphSqliteCached),
                 (ServerNames.RawPostgres, RawPostgres),
                 (ServerNames.SpmGraphPostgres, SpmGraphPostgres),
+                (ServerNames.SpmGraphPostgresCached, SpmGraphPostgresCached),
                 (ServerNames.PostGraphile, PostGraphile),
             }.Where(s => s.Item2 is not null).Select(s => (s.Item1, s.Item2!));
 
         public IEnumerable<ServerProcess> All =>
-            new[] { SpmGraphSqlite, SpmGraphPostgres, CounterSqlite, CounterPostgres, RawSqlite, RawPostgres, PostGraphile }.OfType<ServerProcess>();
+            new[] { SpmGraphSqlite, SpmGraphSqliteCached, SpmGraphPostgres, SpmGraphPostgresCached, CounterSqlite, CounterPostgres, RawSqlite, RawPostgres, PostGraphile }.OfType<ServerProcess>();
     }
 }

@@ -39,6 +39,11 @@ internal static class Report
 
         output.WriteLine();
         output.WriteLine("SQL statements per request: [pg] pg_stat_statements calls during the run / requests; [own] the raw endpoint's own count; [log] EF Core's command log (Information) of a separate counting instance, one request at a time.");
+        foreach (var line in WarmCacheTargets(result.Measurements))
+        {
+            output.WriteLine(line);
+        }
+
         foreach (var check in result.Checks.Where(c => !c.Passed))
         {
             output.WriteLine($"!!!!!!!! MISMATCH scale {check.Scale}, op {check.Operation}, {check.Server}: {check.Detail}");
@@ -60,6 +65,14 @@ internal static class Report
             m.RatioToPostGraphile = Of(ServerNames.PostGraphile) is > 0 and var peer ? m.RequestsPerSecond / peer : null;
         }
     }
+
+    /// <summary>The warm-cache target: the roll-up (op 5) from the cache against the raw endpoint's city list (op 2), target 0.4.</summary>
+    private static IEnumerable<string> WarmCacheTargets(IReadOnlyList<Measurement> measurements) =>
+        from cached in measurements
+        where cached.Operation == 5 && cached.Server is ServerNames.SpmGraphSqliteCached or ServerNames.SpmGraphPostgresCached
+        let raw = measurements.FirstOrDefault(r => r.Scale == cached.Scale && r.Connections == cached.Connections && r.Operation == 2 && r.Server == ServerNames.RawOf(cached.Server))
+        where raw is { RequestsPerSecond: > 0 }
+        select string.Create(CultureInfo.InvariantCulture, $"warm cache, scale {cached.Scale}, {cached.Connections} conn: {cached.Server} op 5 {cached.RequestsPerSecond:F1} req/s = {cached.RequestsPerSecond / raw.RequestsPerSecond:F2} x {raw.Server} op 2 (target 0.40)");
 
     private static string Format(double? value) => value?.ToString("F2", CultureInfo.InvariantCulture) ?? "-";
 
