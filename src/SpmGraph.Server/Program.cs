@@ -1,6 +1,7 @@
 using SpmGraph.GraphQL;
 using SpmGraph.Server.Commands;
 using SpmGraph.Server.Database;
+using SpmGraph.Server.Export;
 using SpmGraph.Server.Http;
 using SpmGraph.Server.Import;
 using SpmGraph.Server.Security;
@@ -19,6 +20,7 @@ builder.Services.AddGraphQLHttp();
 builder.Services.AddSpmCors();
 builder.Services.AddSpmSecurity();
 builder.Services.AddSpmImport();
+builder.Services.AddSpmExport();
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.UseSpmCors();
 app.UseSpmSecurity();
 app.MapGraphQLHttp("/graphql");
 app.MapSpmImport();
+app.MapSpmExport();
 
 await app.RunAsync();
 
