@@ -2,6 +2,7 @@ using SpmGraph.GraphQL;
 using SpmGraph.Server.Caching;
 using SpmGraph.Server.Commands;
 using SpmGraph.Server.Database;
+using SpmGraph.Server.Export;
 using SpmGraph.Server.Http;
 using SpmGraph.Server.Import;
 using SpmGraph.Server.Security;
@@ -21,6 +22,7 @@ builder.Services.AddSpmAnswerCache();
 builder.Services.AddSpmCors();
 builder.Services.AddSpmSecurity();
 builder.Services.AddSpmImport();
+builder.Services.AddSpmExport();
 
 var app = builder.Build();
 
@@ -30,6 +32,7 @@ app.UseSpmCors();
 app.UseSpmSecurity();
 app.MapGraphQLHttp("/graphql");
 app.MapSpmImport();
+app.MapSpmExport();
 
 await app.RunAsync();
 

@@ -21,7 +21,7 @@ public static class CorsExtensions
     public static readonly string[] AllowedHeaders = ["Authorization", "X-Api-Key", "Content-Type", "If-None-Match"];
 
     /// <summary>The response headers a cross-origin script may read.</summary>
-    public static readonly string[] ExposedHeaders = ["ETag", "Retry-After"];
+    public static readonly string[] ExposedHeaders = ["ETag", "Retry-After", "Content-Disposition"];
 
     /// <summary>
     /// ASP.NET Core's CORS middleware with one default policy from <see cref="SpmCorsOptions"/>: the configured origins

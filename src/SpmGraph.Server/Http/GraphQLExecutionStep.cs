@@ -13,7 +13,11 @@ internal sealed class GraphQLExecutionStep(ILogger<GraphQLExecutionStep> logger)
 {
     private static readonly IValidationRule[] OverGetRules = [QueriesOnlyOverGetValidationRule.Instance, .. DocumentValidator.CoreRules];
 
-    public async Task<ExecutionResult> ExecuteAsync(HttpContext context, string query, GraphQLHttpRequest request, bool overGet)
+    public Task<ExecutionResult> ExecuteAsync(HttpContext context, string query, GraphQLHttpRequest request, bool overGet) =>
+        ExecuteAsync(context, query, request, overGet ? OverGetRules : null);
+
+    /// <summary>Runs with <paramref name="validationRules"/> in place of the core rules (the export's queries-only rules).</summary>
+    public async Task<ExecutionResult> ExecuteAsync(HttpContext context, string query, GraphQLHttpRequest request, IEnumerable<IValidationRule>? validationRules)
     {
         var executer = context.RequestServices.GetRequiredService<IDocumentExecuter<ISchema>>();
         var result = await executer.ExecuteAsync(new ExecutionOptions
@@ -22,7 +26,7 @@ internal sealed class GraphQLExecutionStep(ILogger<GraphQLExecutionStep> logger)
             OperationName = request.OperationName,
             Variables = request.Variables,
             Extensions = request.Extensions,
-            ValidationRules = overGet ? OverGetRules : null,
+            ValidationRules = validationRules,
             RequestServices = context.RequestServices,
             User = context.User,
             CancellationToken = context.RequestAborted,

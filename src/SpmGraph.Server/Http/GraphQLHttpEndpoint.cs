@@ -22,8 +22,7 @@ internal sealed class GraphQLHttpEndpoint
     private readonly GraphQLResponseWriter _writer;
     private readonly SchemaSdlEndpoint _sdl;
     private readonly GraphQLHttpOptions _options;
-    private readonly IHostEnvironment _environment;
-    private readonly ILogger<GraphQLHttpEndpoint> _logger;
+    private readonly TransportGuard _guard;
 
     public GraphQLHttpEndpoint(
         PathString path,
@@ -43,38 +42,13 @@ internal sealed class GraphQLHttpEndpoint
         _writer = new GraphQLResponseWriter(serializer);
         _answer = new GraphQLAnswerStep(answers, new GraphQLExecutionStep(loggers.CreateLogger<GraphQLExecutionStep>()), _writer);
         _sdl = new SchemaSdlEndpoint(introspection);
-        _environment = environment;
-        _logger = loggers.CreateLogger<GraphQLHttpEndpoint>();
+        _guard = new TransportGuard(environment, loggers.CreateLogger<GraphQLHttpEndpoint>());
         Ide = new BananaCakePop(path, _options, environment);
     }
 
     public BananaCakePop Ide { get; }
 
-    public async Task HandleAsync(HttpContext context)
-    {
-        try
-        {
-            await RouteAsync(context);
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            // The client went away; nobody is left to answer.
-        }
-        catch (BadHttpRequestException ex)
-        {
-            // Kestrel's own request errors (malformed chunking, body too slow or too large).
-            var code = ex.StatusCode == StatusCodes.Status413PayloadTooLarge ? HttpErrorCodes.PayloadTooLarge : HttpErrorCodes.BadRequest;
-            await ErrorAnswers.WriteAsync(context, ex.StatusCode, code, ex.Message);
-        }
-#pragma warning disable CA1031 // The transport is the last line: anything unexpected becomes a GraphQL error, not a 500 page.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            _logger.LogError(ex, "Unhandled error serving {Method} {Path}", context.Request.Method, context.Request.Path);
-            var message = _environment.IsDevelopment() ? ex.ToString() : "An unexpected error occurred.";
-            await ErrorAnswers.WriteAsync(context, StatusCodes.Status500InternalServerError, HttpErrorCodes.InternalServerError, message);
-        }
-    }
+    public Task HandleAsync(HttpContext context) => _guard.RunAsync(context, RouteAsync);
 
     private async Task RouteAsync(HttpContext context)
     {

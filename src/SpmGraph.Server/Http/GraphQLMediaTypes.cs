@@ -63,7 +63,7 @@ internal static class GraphQLMediaTypes
     }
 
     /// <summary>The quality of the most specific range matching type/subType, and that specificity (2 exact, 1 type/*, 0 */*).</summary>
-    private static (double Quality, int Specificity) Score(IList<MediaTypeHeaderValue> ranges, string type, string subType)
+    internal static (double Quality, int Specificity) Score(IList<MediaTypeHeaderValue> ranges, string type, string subType)
     {
         var bestSpecificity = -1;
         var quality = 0d;
