@@ -101,7 +101,7 @@ internal sealed class ExportEndpoint
             return;
         }
 
-        var result = await _execution.ExecuteAsync(context, text, request, ExportQueriesOnlyValidationRule.Rules);
+        var result = await _execution.ExecuteAsync(context, text, request, QueriesOnlyValidationRule.ForExport.Rules);
         if (result.Errors is { Count: > 0 } errors)
         {
             await WriteErrorsAsync(context, errors);

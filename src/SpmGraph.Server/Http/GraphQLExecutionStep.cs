@@ -11,7 +11,7 @@ namespace SpmGraph.Server.Http;
 /// </summary>
 internal sealed class GraphQLExecutionStep(ILogger<GraphQLExecutionStep> logger)
 {
-    private static readonly IValidationRule[] OverGetRules = [QueriesOnlyOverGetValidationRule.Instance, .. DocumentValidator.CoreRules];
+    private static readonly IValidationRule[] OverGetRules = QueriesOnlyValidationRule.OverGet.Rules;
 
     public Task<ExecutionResult> ExecuteAsync(HttpContext context, string query, GraphQLHttpRequest request, bool overGet) =>
         ExecuteAsync(context, query, request, overGet ? OverGetRules : null);

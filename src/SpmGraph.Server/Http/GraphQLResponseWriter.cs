@@ -7,7 +7,7 @@ namespace SpmGraph.Server.Http;
 
 /// <summary>
 /// Writes an execution result in the negotiated media type (<see cref="GraphQLMediaTypes.Negotiate"/>) with the status
-/// GraphQL over HTTP gives it; a query-only refusal of <see cref="QueriesOnlyOverGetValidationRule"/> becomes a 405.
+/// GraphQL over HTTP gives it; a query-only refusal of <see cref="QueriesOnlyValidationRule.OverGet"/> becomes a 405.
 /// </summary>
 internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer)
 {

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using GraphQL.Validation;
 using SpmGraph.Server.Http;
 
 namespace SpmGraph.Tests.Http;
@@ -57,6 +56,6 @@ public sealed class QueriesOnlyOverGetValidationRuleTests
             Schema = Schema,
             Query = query,
             OperationName = operationName,
-            ValidationRules = [QueriesOnlyOverGetValidationRule.Instance, .. DocumentValidator.CoreRules],
+            ValidationRules = QueriesOnlyValidationRule.OverGet.Rules,
         });
 }
