@@ -1,5 +1,6 @@
 using SpmGraph.GraphQL;
 using SpmGraph.Server.Commands;
+using SpmGraph.Server.Dashboard;
 using SpmGraph.Server.Database;
 using SpmGraph.Server.Http;
 using SpmGraph.Server.Import;
@@ -28,6 +29,7 @@ app.UseSpmCors();
 app.UseSpmSecurity();
 app.MapGraphQLHttp("/graphql");
 app.MapSpmImport();
+app.MapSpmDashboard("/dashboard", graphQLPath: "/graphql");
 
 await app.RunAsync();
 

@@ -18,4 +18,19 @@ public static class ContractOperations
         Operations.Value.TryGetValue(name, out var operation)
             ? operation
             : throw new KeyNotFoundException($"The contract has no operation named {name}.");
+
+    /// <summary>
+    /// A contract operation as registered in the persisted documents: from `query` to its closing brace. (The cut
+    /// of <see cref="Operation"/> runs on to the next definition, taking the comments between them.)
+    /// </summary>
+    public static string Registered(string name)
+    {
+        var lines = Operation(name).Split('\n').ToList();
+        while (lines.Count > 0 && (string.IsNullOrWhiteSpace(lines[^1]) || lines[^1].TrimStart().StartsWith('#')))
+        {
+            lines.RemoveAt(lines.Count - 1);
+        }
+
+        return string.Join('\n', lines);
+    }
 }

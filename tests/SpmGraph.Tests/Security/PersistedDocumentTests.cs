@@ -29,7 +29,7 @@ public sealed class PersistedDocumentTests(SpmGraphFactory factory)
     [MemberData(nameof(ContractQueryNames))]
     public void Every_contract_query_is_registered_under_its_hash(string operation)
     {
-        var text = Registered(operation);
+        var text = ContractOperations.Registered(operation);
         var file = Path.Combine(Store.Folder, PersistedDocumentIds.FileName(text));
 
         Assert.True(File.Exists(file), $"{operation} is not registered (or no longer matches the contract): write it to {file}.");
@@ -39,7 +39,7 @@ public sealed class PersistedDocumentTests(SpmGraphFactory factory)
     [Fact]
     public async Task A_registered_document_runs_by_document_id_as_its_text_does()
     {
-        var text = Registered("RegionCard");
+        var text = ContractOperations.Registered("RegionCard");
         var byText = await PostAsync(new JsonObject { ["query"] = text, ["variables"] = JsonNode.Parse(RegionCardVariables) });
 
         var byId = await PostAsync(new JsonObject { ["documentId"] = PersistedDocumentIds.ForDocument(text), ["variables"] = JsonNode.Parse(RegionCardVariables) });
@@ -53,7 +53,7 @@ public sealed class PersistedDocumentTests(SpmGraphFactory factory)
     [Fact]
     public async Task An_upper_case_document_id_finds_the_same_document()
     {
-        var id = PersistedDocumentIds.ForDocument(Registered("Catalog"));
+        var id = PersistedDocumentIds.ForDocument(ContractOperations.Registered("Catalog"));
 
         var (status, body) = await PostAsync(new JsonObject { ["documentId"] = "sha256:" + id["sha256:".Length..].ToUpperInvariant() });
 
@@ -64,7 +64,7 @@ public sealed class PersistedDocumentTests(SpmGraphFactory factory)
     [Fact]
     public async Task An_apollo_persisted_query_hash_runs_the_registered_document()
     {
-        var hash = PersistedDocumentIds.ForDocument(Registered("RegionCard"))["sha256:".Length..];
+        var hash = PersistedDocumentIds.ForDocument(ContractOperations.Registered("RegionCard"))["sha256:".Length..];
 
         var (status, body) = await PostAsync(new JsonObject
         {
@@ -79,7 +79,7 @@ public sealed class PersistedDocumentTests(SpmGraphFactory factory)
     [Fact]
     public async Task A_get_request_runs_a_registered_document()
     {
-        var id = PersistedDocumentIds.ForDocument(Registered("RegionCard"));
+        var id = PersistedDocumentIds.ForDocument(ContractOperations.Registered("RegionCard"));
         using var client = factory.CreateClient();
 
         using var response = await client.GetAsync(new Uri($"/graphql?documentId={Uri.EscapeDataString(id)}&variables={Uri.EscapeDataString(RegionCardVariables)}", UriKind.Relative));
@@ -107,7 +107,7 @@ public sealed class PersistedDocumentTests(SpmGraphFactory factory)
     [Fact]
     public async Task Query_text_and_a_document_id_together_are_a_bad_request()
     {
-        var text = Registered("Catalog");
+        var text = ContractOperations.Registered("Catalog");
 
         var (status, body) = await PostAsync(new JsonObject { ["query"] = text, ["documentId"] = PersistedDocumentIds.ForDocument(text) });
 
@@ -210,21 +210,6 @@ public sealed class PersistedDocumentTests(SpmGraphFactory factory)
         await File.WriteAllTextAsync(Path.Combine(folder.Path, hash + ".graphql"), "{ __typename }\n");
 
         Assert.Null(await NewStore(folder.Path).FindAsync(hash, CancellationToken.None));
-    }
-
-    /// <summary>
-    /// A contract operation as registered: from `query` to its closing brace. (The contract helper's cut runs on to
-    /// the next definition, taking the comments between them.)
-    /// </summary>
-    private static string Registered(string operation)
-    {
-        var lines = ContractOperations.Operation(operation).Split('\n').ToList();
-        while (lines.Count > 0 && (string.IsNullOrWhiteSpace(lines[^1]) || lines[^1].TrimStart().StartsWith('#')))
-        {
-            lines.RemoveAt(lines.Count - 1);
-        }
-
-        return string.Join('\n', lines);
     }
 
     private PersistedDocumentStore Store => factory.Services.GetRequiredService<PersistedDocumentStore>();
