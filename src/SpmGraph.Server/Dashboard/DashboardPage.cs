@@ -45,13 +45,11 @@ internal sealed class DashboardPage
         _documents = documents;
 
         // Under `dotnet run` and in the tests the sources under the content root; when published, the build's copy.
-        var pageFolder = FirstExisting(
-            "index.html",
-            Path.Combine(environment.ContentRootPath, "Dashboard", "page"),
-            Path.Combine(AppContext.BaseDirectory, OutputFolder));
-        _page = pageFolder is null ? null : new PhysicalFileProvider(pageFolder);
+        var index = FirstExisting(
+            Path.Combine(environment.ContentRootPath, "Dashboard", "page", "index.html"),
+            Path.Combine(AppContext.BaseDirectory, OutputFolder, "index.html"));
+        _page = index is null ? null : new PhysicalFileProvider(Path.GetDirectoryName(index)!);
         ChartLibrary = FirstExisting(
-            string.Empty,
             Path.Combine(environment.ContentRootPath, PackageChartLibrary),
             Path.Combine(AppContext.BaseDirectory, OutputFolder, ChartLibraryFile));
     }
@@ -149,9 +147,5 @@ internal sealed class DashboardPage
             .ToList();
     }
 
-    /// <summary>The first candidate that exists: a folder holding <paramref name="marker"/>, or a file when it is empty.</summary>
-    private static string? FirstExisting(string marker, params string[] candidates) =>
-        candidates
-            .Select(c => Path.TrimEndingDirectorySeparator(Path.GetFullPath(c)))
-            .FirstOrDefault(c => marker.Length == 0 ? File.Exists(c) : File.Exists(Path.Combine(c, marker)));
+    private static string? FirstExisting(params string[] files) => files.Select(Path.GetFullPath).FirstOrDefault(File.Exists);
 }
