@@ -20,6 +20,9 @@ public sealed class DashboardPageTests(SpmGraphFactory factory)
     /// <summary>The contract operations the page shows, each in at least one block.</summary>
     private static readonly string[] Operations = ["Trend", "Ranking", "ProvinceRollup", "RegionCard", "Timeliness", "Budget"];
 
+    /// <summary>Trend, ranking, drill-down, on-time reporting, budget gap per province.</summary>
+    private const int ChartCount = 5;
+
     private static string BrowserFolder => RepositoryPaths.InRepository("tests", "SpmGraph.Tests", "Dashboard", "browser");
 
     private static string Chromium => Environment.GetEnvironmentVariable("SPMGRAPH_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium";
@@ -89,6 +92,8 @@ public sealed class DashboardPageTests(SpmGraphFactory factory)
     {
         var blocks = Blocks(shown).ToList();
         Assert.Equal(Operations.Order(), blocks.Select(b => (string)b["operation"]!).Distinct().Order());
+        var charts = blocks.Sum(b => b["charts"]!.AsArray().Count);
+        Assert.True(charts >= ChartCount, $"{view}: {charts} charts drawn, not {ChartCount}; is Chart.js installed (`npm ci` in src/SpmGraph.Server)?");
         foreach (var block in blocks)
         {
             var operation = (string)block["operation"]!;

@@ -421,6 +421,7 @@ function renderControls() {
   options(document.querySelector('select[name=province]'), provinces, state.province, provinceName);
   for (const button of document.querySelectorAll('button[data-language]')) {
     button.setAttribute('aria-pressed', String(button.dataset.language === state.language));
+    button.title = languages[button.dataset.language].name;
   }
 }
 

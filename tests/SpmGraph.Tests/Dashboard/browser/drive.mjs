@@ -76,6 +76,7 @@ async function read(page, dictionary) {
         rows: [...table.tBodies[0].rows].map((row) => [...row.cells].map((c) => ({ field: c.dataset.field, value: c.dataset.value, text: c.textContent }))),
       })),
       values: [...block.querySelectorAll('[data-path][data-value]')].map((v) => ({ path: v.dataset.path, value: v.dataset.value, text: v.textContent })),
+      // Without the chart library the page draws no canvas, and the test says the charts are missing.
       charts: [...block.querySelectorAll('canvas[data-path]')].map((canvas) => {
         const chart = globalThis.Chart.getChart(canvas);
         return { path: canvas.dataset.path, labels: chart.data.labels, datasets: chart.data.datasets.map((d) => ({ field: d.field, label: d.label, data: d.data })) };
