@@ -1,6 +1,7 @@
 using SpmGraph.GraphQL;
 using SpmGraph.Server.Caching;
 using SpmGraph.Server.Commands;
+using SpmGraph.Server.Dashboard;
 using SpmGraph.Server.Database;
 using SpmGraph.Server.Export;
 using SpmGraph.Server.Http;
@@ -33,6 +34,7 @@ app.UseSpmSecurity();
 app.MapGraphQLHttp("/graphql");
 app.MapSpmImport();
 app.MapSpmExport();
+app.MapSpmDashboard("/dashboard", graphQLPath: "/graphql");
 
 await app.RunAsync();
 

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SpmGraph.Tests.Infrastructure;
@@ -18,27 +17,17 @@ public sealed class GraphQLHttpAuditTests(SpmGraphFactory factory)
     /// </summary>
     private static readonly HashSet<string> AcceptedWarnings = [];
 
-    private static readonly TimeSpan NpmTimeout = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan AuditTimeout = TimeSpan.FromMinutes(2);
 
     [Fact]
     public async Task Server_passes_the_graphql_http_audit()
     {
         var folder = AuditFolder();
-
-        // The suite runs once per provider, in parallel processes: one installs, the other waits.
-        await using (await LockFileAsync(Path.Combine(Path.GetTempPath(), "spmgraph-audit-npm.lock"), NpmTimeout))
-        {
-            if (!Directory.Exists(Path.Combine(folder, "node_modules", "graphql-http")))
-            {
-                var install = await RunAsync(OperatingSystem.IsWindows() ? "npm.cmd" : "npm", ["ci", "--no-audit", "--no-fund"], folder, NpmTimeout);
-                Assert.True(install.ExitCode == 0, $"`npm ci` failed in {folder} (exit {install.ExitCode}):\n{install.Output}\n{install.Error}");
-            }
-        }
+        await ExternalPrograms.InstallNpmPackagesAsync(folder, "graphql-http");
 
         var url = new Uri(factory.ServerAddress, "graphql").ToString();
-        var audit = await RunAsync("node", ["audit.mjs", url], folder, AuditTimeout);
-        Assert.True(audit.ExitCode == 0, $"node audit.mjs failed (exit {audit.ExitCode}):\n{audit.Output}\n{audit.Error}");
+        var audit = await ExternalPrograms.RunAsync("node", ["audit.mjs", url], folder, AuditTimeout);
+        Assert.True(audit.ExitCode == 0, $"node audit.mjs failed:\n{audit}");
 
         var report = JsonNode.Parse(audit.Output)!.AsObject();
         var results = report["results"]!.AsArray().Select(r => r!.AsObject()).ToList();
@@ -51,69 +40,8 @@ public sealed class GraphQLHttpAuditTests(SpmGraphFactory factory)
         Assert.True(newWarnings.Count == 0, $"graphql-http audit warnings not listed in Http/AUDIT-WARNINGS.md:\n{Describe(newWarnings)}");
     }
 
-    /// <summary>Holds <paramref name="path"/> open exclusively, which other processes see as a lock.</summary>
-    private static async Task<FileStream> LockFileAsync(string path, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(TimeSpan.FromMilliseconds(200));
-            }
-        }
-    }
-
     private static string Describe(IEnumerable<JsonObject> entries) =>
         string.Join("\n", entries.Select(e => e.ToJsonString(new JsonSerializerOptions { WriteIndented = true })));
 
     private static string AuditFolder() => RepositoryPaths.InRepository("tests", "SpmGraph.Tests", "Http", "audit");
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, string[] arguments, string workingDirectory, TimeSpan timeout)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start");
-        }
-        catch (System.ComponentModel.Win32Exception ex)
-        {
-            Assert.Fail($"`{fileName}` was not found ({ex.Message}). The GraphQL-over-HTTP audit needs Node.js (18+) and npm on PATH, e.g. `apt-get install -y nodejs npm`.");
-            throw;
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            using var cancel = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(cancel.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                Assert.Fail($"`{fileName} {string.Join(' ', arguments)}` did not finish within {timeout}.");
-            }
-
-            return (process.ExitCode, await output, await error);
-        }
-    }
 }
