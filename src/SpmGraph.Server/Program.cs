@@ -3,6 +3,7 @@ using SpmGraph.Server.Commands;
 using SpmGraph.Server.Database;
 using SpmGraph.Server.Http;
 using SpmGraph.Server.Import;
+using SpmGraph.Server.Observability;
 using SpmGraph.Server.Security;
 
 // Commands (`import achievements FILE.csv`, `token create ...`, `apikey ...`) run instead of the web host.
@@ -19,6 +20,7 @@ builder.Services.AddGraphQLHttp();
 builder.Services.AddSpmCors();
 builder.Services.AddSpmSecurity();
 builder.Services.AddSpmImport();
+builder.Services.AddSpmObservability(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,6 +30,7 @@ app.UseSpmCors();
 app.UseSpmSecurity();
 app.MapGraphQLHttp("/graphql");
 app.MapSpmImport();
+app.MapSpmObservability();
 
 await app.RunAsync();
 

@@ -147,6 +147,8 @@ internal sealed class GraphQLHttpEndpoint
     /// <summary>Finds the document text (the query, or a persisted document) and runs it.</summary>
     private async Task ResolveAndExecuteAsync(HttpContext context, GraphQLHttpRequest request, string mediaType, bool overGet)
     {
+        var observation = context.Features.Get<IGraphQLRequestObservation>();
+        observation?.Read(request);
         var resolution = await _persistedDocuments.ResolveAsync(request.Query, request.DocumentId, request.Extensions, context.RequestAborted);
         if (resolution.IsBadRequest)
         {
@@ -154,11 +156,13 @@ internal sealed class GraphQLHttpEndpoint
         }
         else if (resolution.Query is not { } text)
         {
+            observation?.Refused([ErrorAnswers.Error(resolution.ErrorCode!, resolution.ErrorMessage!)]);
             await _writer.WriteRequestErrorAsync(context, resolution.ErrorCode!, resolution.ErrorMessage!, mediaType);
         }
         else
         {
             var result = await _execution.ExecuteAsync(context, text, request, overGet);
+            observation?.Answered(result);
             await _writer.WriteAsync(context, result, mediaType);
         }
     }
