@@ -37,12 +37,10 @@ internal sealed partial class GraphQLTelemetry : IGraphQLRequestObserver
     /// <summary>Names and ids longer than this are cut: they end up in tags and log lines.</summary>
     private const int MaxTagLength = 100;
 
-    private readonly SpmMetrics _metrics;
     private readonly ILogger<GraphQLTelemetry> _logger;
 
-    public GraphQLTelemetry(SpmMetrics metrics, ILogger<GraphQLTelemetry> logger)
+    public GraphQLTelemetry(ILogger<GraphQLTelemetry> logger)
     {
-        _metrics = metrics;
         _logger = logger;
     }
 
@@ -151,7 +149,7 @@ internal sealed partial class GraphQLTelemetry : IGraphQLRequestObserver
                 }
             }
 
-            telemetry._metrics.RecordRequest(_operationName, _operationType, status, elapsed, sql, _errorCodes);
+            SpmMetrics.RecordRequest(_operationName, _operationType, status, elapsed, sql, _errorCodes);
 
             // The line is written inside the span, so log records carry its trace and span ids.
             var outer = Activity.Current;

@@ -34,7 +34,6 @@ public static class ObservabilityServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        services.AddSingleton<SpmMetrics>();
         services.AddSingleton<IGraphQLRequestObserver, GraphQLTelemetry>();
         services.AddSingleton<IInterceptor, SqlStatementCounter>();
 

@@ -4,12 +4,12 @@ using System.Diagnostics.Metrics;
 namespace SpmGraph.Server.Observability;
 
 /// <summary>
-/// The server's one meter (<see cref="SpmTelemetry.Name"/>) and every instrument on it, declared here once. A singleton:
-/// inject it to record, e.g. <see cref="CacheHit"/> and <see cref="CacheMiss"/> from a cache. Exported on `/metrics`
+/// Every instrument of the server's one meter (<see cref="SpmTelemetry.Meter"/>), declared here once; call from anywhere
+/// in the server, e.g. <see cref="CacheHit"/> and <see cref="CacheMiss"/> from a cache. Exported on `/metrics`
 /// (Prometheus turns `spmgraph.graphql.request.duration` in seconds into `spmgraph_graphql_request_duration_seconds`)
 /// and over OTLP when configured.
 /// </summary>
-public sealed class SpmMetrics
+public static class SpmMetrics
 {
     /// <summary>Seconds from the request's arrival at the endpoint to its answer, by operation.</summary>
     public const string RequestDurationName = "spmgraph.graphql.request.duration";
@@ -29,39 +29,35 @@ public sealed class SpmMetrics
     /// <summary>The tag naming which cache a hit or miss is for.</summary>
     public const string CacheTag = "cache";
 
-    private readonly Histogram<double> _duration;
-    private readonly Counter<long> _errors;
-    private readonly Histogram<int> _sqlStatements;
-    private readonly Counter<long> _cacheHits;
-    private readonly Counter<long> _cacheMisses;
+    private static readonly Histogram<double> Duration = SpmTelemetry.Meter.CreateHistogram(
+        RequestDurationName,
+        unit: "s",
+        description: "Duration of GraphQL requests, from their arrival at the endpoint to the answer.",
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
 
-    public SpmMetrics(IMeterFactory meters)
-    {
-        ArgumentNullException.ThrowIfNull(meters);
-        var meter = meters.Create(SpmTelemetry.Name, SpmTelemetry.Version);
-        _duration = meter.CreateHistogram(
-            RequestDurationName,
-            unit: "s",
-            description: "Duration of GraphQL requests, from their arrival at the endpoint to the answer.",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30] });
-        _errors = meter.CreateCounter<long>(ErrorsName, unit: "{error}", description: "Errors in GraphQL answers, by code.");
-        _sqlStatements = meter.CreateHistogram(
-            SqlStatementsName,
-            unit: "{statement}",
-            description: "SQL commands run for one GraphQL request.",
-            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89] });
-        _cacheHits = meter.CreateCounter<long>(CacheHitsName, unit: "{hit}", description: "Look-ups answered from a cache.");
-        _cacheMisses = meter.CreateCounter<long>(CacheMissesName, unit: "{miss}", description: "Look-ups a cache could not answer.");
-    }
+    private static readonly Counter<long> Errors =
+        SpmTelemetry.Meter.CreateCounter<long>(ErrorsName, unit: "{error}", description: "Errors in GraphQL answers, by code.");
+
+    private static readonly Histogram<int> SqlStatements = SpmTelemetry.Meter.CreateHistogram(
+        SqlStatementsName,
+        unit: "{statement}",
+        description: "SQL commands run for one GraphQL request.",
+        advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89] });
+
+    private static readonly Counter<long> CacheHits =
+        SpmTelemetry.Meter.CreateCounter<long>(CacheHitsName, unit: "{hit}", description: "Look-ups answered from a cache.");
+
+    private static readonly Counter<long> CacheMisses =
+        SpmTelemetry.Meter.CreateCounter<long>(CacheMissesName, unit: "{miss}", description: "Look-ups a cache could not answer.");
 
     /// <summary>A look-up in <paramref name="cache"/> (a short fixed name, e.g. "response") found its entry.</summary>
-    public void CacheHit(string cache) => _cacheHits.Add(1, new KeyValuePair<string, object?>(CacheTag, cache));
+    public static void CacheHit(string cache) => CacheHits.Add(1, new KeyValuePair<string, object?>(CacheTag, cache));
 
     /// <summary>A look-up in <paramref name="cache"/> did not find its entry.</summary>
-    public void CacheMiss(string cache) => _cacheMisses.Add(1, new KeyValuePair<string, object?>(CacheTag, cache));
+    public static void CacheMiss(string cache) => CacheMisses.Add(1, new KeyValuePair<string, object?>(CacheTag, cache));
 
     /// <summary>One answered GraphQL request: its duration, SQL commands and errors.</summary>
-    internal void RecordRequest(string? operationName, string? operationType, int status, TimeSpan duration, int sqlStatements, IReadOnlyList<string> errorCodes)
+    internal static void RecordRequest(string? operationName, string? operationType, int status, TimeSpan duration, int sqlStatements, IReadOnlyList<string> errorCodes)
     {
         // A tag whose value is unknown is left out rather than sent empty.
         var operation = new TagList();
@@ -70,13 +66,13 @@ public sealed class SpmMetrics
 
         var answer = operation;
         answer.Add("http.response.status_code", status);
-        _duration.Record(duration.TotalSeconds, answer);
-        _sqlStatements.Record(sqlStatements, operation);
+        Duration.Record(duration.TotalSeconds, answer);
+        SqlStatements.Record(sqlStatements, operation);
         foreach (var code in errorCodes)
         {
             var error = operation;
             error.Add(GraphQLTelemetry.ErrorCodeTag, code);
-            _errors.Add(1, error);
+            Errors.Add(1, error);
         }
     }
 
