@@ -28,12 +28,14 @@ public sealed class TracingTests(SpmGraphFactory factory)
         Assert.Equal("query", span.GetTagItem(GraphQLTelemetry.OperationTypeTag));
         Assert.Equal(ActivityStatusCode.Unset, span.Status);
 
-        // The page of regions, then their parents in one batch: each a child of the GraphQL span.
+        // The page of regions, then their parents in one batch: each a child of the GraphQL span. (EF Core's
+        // instrumentation makes one span per tracing host in the process, nested: the suite runs two hosts at once.)
         var spans = factory.Telemetry.SpansOf(trace);
         var sql = spans.Where(s => SqlSources.Contains(s.Source.Name)).ToList();
-        Assert.True(sql.Count >= 2, $"{sql.Count} SQL spans; spans: {string.Join("; ", spans.Select(s => $"{s.Source.Name}:{s.DisplayName}"))}");
-        Assert.True(sql.All(s => s.ParentSpanId == span.SpanId), $"GraphQL span {span.SpanId}; trace: {Describe(spans)}");
-        Assert.Equal(sql.Count, span.GetTagItem(GraphQLTelemetry.SqlStatementsTag));
+        var children = sql.Where(s => s.ParentSpanId == span.SpanId).ToList();
+        Assert.True(children.Count >= 2, $"{children.Count} SQL spans under the GraphQL span {span.SpanId}; trace: {Describe(spans)}");
+        Assert.True(sql.All(s => s.ParentSpanId == span.SpanId || children.Any(c => c.SpanId == s.ParentSpanId)), $"GraphQL span {span.SpanId}; trace: {Describe(spans)}");
+        Assert.Equal(children.Count, span.GetTagItem(GraphQLTelemetry.SqlStatementsTag));
 
         // The GraphQL span sits under ASP.NET Core's HTTP span.
         var http = Assert.Single(spans, s => s.SpanId == span.ParentSpanId);
