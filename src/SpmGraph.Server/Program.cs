@@ -15,12 +15,12 @@ if (await ServerCommands.TryRunAsync(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSpmDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSpmObservability(builder.Configuration);
 builder.Services.AddSpmGraphQL();
 builder.Services.AddGraphQLHttp();
 builder.Services.AddSpmCors();
 builder.Services.AddSpmSecurity();
 builder.Services.AddSpmImport();
-builder.Services.AddSpmObservability(builder.Configuration);
 
 var app = builder.Build();
 
@@ -28,9 +28,9 @@ await app.Services.InitializeSpmDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseSpmCors();
 app.UseSpmSecurity();
+app.MapSpmObservability();
 app.MapGraphQLHttp("/graphql");
 app.MapSpmImport();
-app.MapSpmObservability();
 
 await app.RunAsync();
 
