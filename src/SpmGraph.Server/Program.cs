@@ -6,6 +6,7 @@ using SpmGraph.Server.Database;
 using SpmGraph.Server.Export;
 using SpmGraph.Server.Http;
 using SpmGraph.Server.Import;
+using SpmGraph.Server.Observability;
 using SpmGraph.Server.Security;
 
 // Commands (`import achievements FILE.csv`, `token create ...`, `apikey ...`) run instead of the web host.
@@ -17,6 +18,7 @@ if (await ServerCommands.TryRunAsync(args))
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddSpmDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddSpmObservability(builder.Configuration);
 builder.Services.AddSpmGraphQL();
 builder.Services.AddGraphQLHttp();
 builder.Services.AddSpmAnswerCache();
@@ -31,6 +33,7 @@ await app.Services.InitializeSpmDatabaseAsync(app.Lifetime.ApplicationStopping);
 
 app.UseSpmCors();
 app.UseSpmSecurity();
+app.MapSpmObservability();
 app.MapGraphQLHttp("/graphql");
 app.MapSpmImport();
 app.MapSpmExport();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Security;
 using SpmGraph.Server.Http;
+using SpmGraph.Server.Observability;
 
 namespace SpmGraph.Server.Caching;
 
@@ -20,6 +21,9 @@ internal sealed class GraphQLAnswerCache(HybridCache cache, IOptions<AnswerCache
     {
         Flags = HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
     };
+
+    /// <summary>The `cache` label of this cache's hits and misses.</summary>
+    private const string MetricName = "answers";
 
     private readonly AnswerCacheOptions _options = options.Value;
 
@@ -45,8 +49,20 @@ internal sealed class GraphQLAnswerCache(HybridCache cache, IOptions<AnswerCache
         return $"spmgraph:answer:{version}:{Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))}";
     }
 
-    public async Task<GraphQLAnswer?> GetAsync(string key, CancellationToken cancellationToken) =>
-        await cache.GetOrCreateAsync(key, static _ => ValueTask.FromResult<GraphQLAnswer?>(null), ReadOnly, cancellationToken: cancellationToken);
+    public async Task<GraphQLAnswer?> GetAsync(string key, CancellationToken cancellationToken)
+    {
+        var answer = await cache.GetOrCreateAsync(key, static _ => ValueTask.FromResult<GraphQLAnswer?>(null), ReadOnly, cancellationToken: cancellationToken);
+        if (answer is null)
+        {
+            SpmMetrics.CacheMiss(MetricName);
+        }
+        else
+        {
+            SpmMetrics.CacheHit(MetricName);
+        }
+
+        return answer;
+    }
 
     public async Task SetAsync(string key, GraphQLAnswer answer, CancellationToken cancellationToken)
     {

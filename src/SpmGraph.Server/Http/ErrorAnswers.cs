@@ -51,6 +51,7 @@ internal static class ErrorAnswers
 
         body ??= [];
         body["errors"] = new JsonArray([.. errors]);
+        context.Features.Get<IGraphQLRequestObservation>()?.Refused(body["errors"]!.AsArray().OfType<JsonObject>());
         response.StatusCode = status;
         response.ContentType = (GraphQLMediaTypes.Negotiate(context.Request) ?? GraphQLMediaTypes.Json) + GraphQLMediaTypes.Utf8Suffix;
         await using var writer = new Utf8JsonWriter(response.Body);

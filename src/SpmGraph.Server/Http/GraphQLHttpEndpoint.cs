@@ -122,6 +122,8 @@ internal sealed class GraphQLHttpEndpoint
     /// <summary>Finds the document text (the query, or a persisted document) and runs it.</summary>
     private async Task ResolveAndExecuteAsync(HttpContext context, GraphQLHttpRequest request, string mediaType, bool overGet)
     {
+        var observation = context.Features.Get<IGraphQLRequestObservation>();
+        observation?.Read(request);
         var resolution = await _persistedDocuments.ResolveAsync(request.Query, request.DocumentId, request.Extensions, context.RequestAborted);
         if (resolution.IsBadRequest)
         {
@@ -129,11 +131,12 @@ internal sealed class GraphQLHttpEndpoint
         }
         else if (resolution.Query is not { } text)
         {
+            observation?.Refused([ErrorAnswers.Error(resolution.ErrorCode!, resolution.ErrorMessage!)]);
             await _writer.WriteRequestErrorAsync(context, resolution.ErrorCode!, resolution.ErrorMessage!, mediaType);
         }
         else
         {
-            await _answer.AnswerAsync(context, text, request, mediaType, overGet);
+            await _answer.AnswerAsync(context, text, request, mediaType, overGet, observation);
         }
     }
 }

@@ -48,8 +48,14 @@ public static class GraphQLHttpExtensions
             logger.LogInformation("Banana Cake Pop is served at {Path} from {Directory}", trimmed, endpoint.Ide.Directory);
         }
 
-        // One catch-all route: the endpoint itself when `file` is empty, IDE files otherwise.
-        endpoints.Map(trimmed + "/{**" + GraphQLHttpEndpoint.FileRouteValue + "}", endpoint.HandleAsync)
+        // One catch-all route: the endpoint itself when `file` is empty, IDE files otherwise; watched by the telemetry.
+        RequestDelegate handle = endpoint.HandleAsync;
+        if (endpoints.ServiceProvider.GetService<IGraphQLRequestObserver>() is { } observer)
+        {
+            handle = context => observer.ObserveAsync(context, endpoint.HandleAsync);
+        }
+
+        endpoints.Map(trimmed + "/{**" + GraphQLHttpEndpoint.FileRouteValue + "}", handle)
             .WithDisplayName("GraphQL over HTTP " + trimmed);
         return endpoints;
     }

@@ -36,7 +36,7 @@ internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer)
 
         using var body = new MemoryStream();
         await serializer.WriteAsync(body, result, cancellationToken);
-        return GraphQLAnswer.Of(body.ToArray(), mediaType);
+        return GraphQLAnswer.Of(body.ToArray(), mediaType, result.Operation.Name?.StringValue);
     }
 
     /// <summary>A GraphQL error answered like a validation error: nothing ran.</summary>

@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Logging;
+using OpenTelemetry.Trace;
 using SpmGraph.Server.Database;
+using SpmGraph.Server.Observability;
 
 namespace SpmGraph.Tests.Infrastructure;
 
@@ -80,6 +84,12 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
     /// <summary>Every SQL command the server runs; tests in the collection run one at a time.</summary>
     public SqlCommandCounter Sql { get; } = new();
 
+    /// <summary>The server's spans and log lines while a test records them (tests in the collection run one at a time).</summary>
+    public TelemetryRecorder Telemetry { get; } = new();
+
+    /// <summary>While true, a readiness check of the tests' own fails: `/health/ready` answers 503.</summary>
+    public bool NotReady { get; set; }
+
     /// <summary>The base address of the live server, e.g. http://127.0.0.1:41234/.</summary>
     public Uri ServerAddress =>
         new(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/");
@@ -97,7 +107,18 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
 
         // The shared host runs every request, so statement counts do not depend on what ran before.
         builder.UseSetting("GraphQL:AnswerCache:Enabled", AnswerCacheEnabled ? "true" : "false");
-        builder.ConfigureServices(services => services.AddSingleton<IInterceptor>(Sql));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<IInterceptor>(Sql);
+            services.AddHealthChecks().AddCheck(
+                "tests",
+                () => NotReady ? HealthCheckResult.Unhealthy("Turned off by a test.") : HealthCheckResult.Healthy(),
+                tags: [HealthEndpoints.ReadyTag]);
+
+            // Tracing runs as it does with an OTLP endpoint, into the recorder.
+            services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(Telemetry.SpanSink));
+        });
+        builder.ConfigureLogging(logging => logging.AddProvider(Telemetry));
     }
 
     /// <summary>POSTs a GraphQL request and returns the parsed JSON response body.</summary>
