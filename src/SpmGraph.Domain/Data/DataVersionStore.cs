@@ -11,10 +11,9 @@ namespace SpmGraph.Domain.Data;
 /// </summary>
 public static class DataVersionStore
 {
-    private static readonly Func<SpmDbContext, CancellationToken, Task<long>> Current = EF.CompileAsyncQuery(
-        (SpmDbContext db, CancellationToken _) => db.Set<DataVersion>().Where(v => v.Id == DataVersion.RowId).Select(v => v.Value).First());
-
-    public static Task<long> ReadAsync(SpmDbContext db, CancellationToken cancellationToken) => Current(db, cancellationToken);
+    // Not a compiled query: that binds to the first provider it meets, and a process may hold both (the tests do).
+    public static Task<long> ReadAsync(SpmDbContext db, CancellationToken cancellationToken) =>
+        db.Set<DataVersion>().Where(v => v.Id == DataVersion.RowId).Select(v => v.Value).FirstAsync(cancellationToken);
 
     public static Task<int> BumpAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Set<DataVersion>().Where(v => v.Id == DataVersion.RowId)
