@@ -88,6 +88,8 @@ internal sealed class ExportEndpoint
 
     private async Task ExportAsync(HttpContext context, GraphQLHttpRequest request, ExportFormat format, string? list)
     {
+        var observation = context.Features.Get<IGraphQLRequestObservation>();
+        observation?.Read(request);
         var resolution = await _persistedDocuments.ResolveAsync(request.Query, request.DocumentId, request.Extensions, context.RequestAborted);
         if (resolution.IsBadRequest)
         {
@@ -97,11 +99,13 @@ internal sealed class ExportEndpoint
 
         if (resolution.Query is not { } text)
         {
+            observation?.Refused([ErrorAnswers.Error(resolution.ErrorCode!, resolution.ErrorMessage!)]);
             await WriteErrorsAsync(context, [new ExecutionError(resolution.ErrorMessage!) { Code = resolution.ErrorCode }]);
             return;
         }
 
         var result = await _execution.ExecuteAsync(context, text, request, QueriesOnlyValidationRule.ForExport.Rules);
+        observation?.Answered(result);
         if (result.Errors is { Count: > 0 } errors)
         {
             await WriteErrorsAsync(context, errors);

@@ -49,13 +49,7 @@ public static class GraphQLHttpExtensions
         }
 
         // One catch-all route: the endpoint itself when `file` is empty, IDE files otherwise; watched by the telemetry.
-        RequestDelegate handle = endpoint.HandleAsync;
-        if (endpoints.ServiceProvider.GetService<IGraphQLRequestObserver>() is { } observer)
-        {
-            handle = context => observer.ObserveAsync(context, endpoint.HandleAsync);
-        }
-
-        endpoints.Map(trimmed + "/{**" + GraphQLHttpEndpoint.FileRouteValue + "}", handle)
+        endpoints.Map(trimmed + "/{**" + GraphQLHttpEndpoint.FileRouteValue + "}", endpoints.Observed(endpoint.HandleAsync))
             .WithDisplayName("GraphQL over HTTP " + trimmed);
         return endpoints;
     }

@@ -28,3 +28,12 @@ internal interface IGraphQLRequestObservation
     /// <summary>The request is answered with these errors and nothing ran (a transport error, an unknown persisted document).</summary>
     void Refused(IEnumerable<JsonObject> errors);
 }
+
+internal static class GraphQLRequestObserverExtensions
+{
+    /// <summary><paramref name="handle"/> watched by the registered <see cref="IGraphQLRequestObserver"/>, if any.</summary>
+    public static RequestDelegate Observed(this IEndpointRouteBuilder endpoints, RequestDelegate handle) =>
+        endpoints.ServiceProvider.GetService<IGraphQLRequestObserver>() is { } observer
+            ? context => observer.ObserveAsync(context, handle)
+            : handle;
+}
