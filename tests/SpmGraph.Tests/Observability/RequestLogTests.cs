@@ -72,6 +72,22 @@ public sealed class RequestLogTests(SpmGraphFactory factory)
         Assert.Single(factory.Telemetry.Logs, l => l.Category == Category);
     }
 
+    [Fact]
+    public async Task An_export_logs_its_line_as_a_graphql_request_does()
+    {
+        using var recording = factory.Telemetry.Record();
+        using var client = factory.CreateClient();
+        var query = Uri.EscapeDataString("query ExportedRegions { regions(first: 2) { nodes { code } } }");
+
+        using var response = await client.GetAsync(new Uri($"/export?format=csv&query={query}", UriKind.Relative));
+        var line = await LineAsync("ExportedRegions");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(200, line.Values["StatusCode"]);
+        Assert.Equal("none", line.Values["ErrorCodes"]);
+        Assert.Equal(1, line.Values["SqlStatements"]);
+    }
+
     private Task<TelemetryRecorder.LogLine> LineAsync(string operation) =>
         TelemetryRecorder.EventuallyAsync(
             () => factory.Telemetry.Logs.FirstOrDefault(l => l.Category == Category && (string?)l.Values["OperationName"] == operation),
