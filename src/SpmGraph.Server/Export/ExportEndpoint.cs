@@ -1,9 +1,7 @@
 using System.Text.Json.Nodes;
 using GraphQL;
-using GraphQL.Execution;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
-using SpmGraph.GraphQL.Limits;
 using SpmGraph.Server.Http;
 using SpmGraph.Server.PersistedDocuments;
 using HttpRequestError = SpmGraph.Server.Http.HttpRequestError;
@@ -141,9 +139,7 @@ internal sealed class ExportEndpoint
     private Task WriteErrorsAsync(HttpContext context, ExecutionErrors errors)
     {
         var response = context.Response;
-        response.StatusCode = errors.Any(e => e is UnhandledError || e.Code == LimitErrorCodes.InternalServerError)
-            ? StatusCodes.Status500InternalServerError
-            : errors.Any(e => e is TimeoutError) ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status400BadRequest;
+        response.StatusCode = GraphQLResponseWriter.ErrorStatus(errors);
         response.ContentType = (GraphQLMediaTypes.Negotiate(context.Request) ?? GraphQLMediaTypes.Json) + GraphQLMediaTypes.Utf8Suffix;
         return _serializer.WriteAsync(response.Body, new ExecutionResult { Errors = errors }, context.RequestAborted);
     }

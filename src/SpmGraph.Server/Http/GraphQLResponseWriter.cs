@@ -58,17 +58,16 @@ internal sealed class GraphQLResponseWriter(IGraphQLTextSerializer serializer)
             return StatusCodes.Status200OK;
         }
 
-        var errors = result.Errors ?? [];
-        if (errors.Any(e => e is UnhandledError || e.Code == LimitErrorCodes.InternalServerError))
-        {
-            return StatusCodes.Status500InternalServerError;
-        }
+        var status = ErrorStatus(result.Errors ?? []);
+        return status == StatusCodes.Status500InternalServerError || mediaType == GraphQLMediaTypes.GraphQLResponseJson ? status : StatusCodes.Status200OK;
+    }
 
-        if (mediaType != GraphQLMediaTypes.GraphQLResponseJson)
-        {
-            return StatusCodes.Status200OK;
-        }
-
-        return errors.Any(e => e is TimeoutError) ? StatusCodes.Status504GatewayTimeout : StatusCodes.Status400BadRequest;
+    /// <summary>The status of an answer that is nothing but errors: 500 when one is ours, 504 for a timeout, else 400.</summary>
+    internal static int ErrorStatus(IEnumerable<ExecutionError> errors)
+    {
+        var list = errors as IReadOnlyCollection<ExecutionError> ?? [.. errors];
+        return list.Any(e => e is UnhandledError || e.Code == LimitErrorCodes.InternalServerError) ? StatusCodes.Status500InternalServerError
+            : list.Any(e => e is TimeoutError) ? StatusCodes.Status504GatewayTimeout
+            : StatusCodes.Status400BadRequest;
     }
 }

@@ -20,40 +20,11 @@ internal sealed class SqlStatementCounter : DbCommandInterceptor
         return count;
     }
 
-    public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
+    /// <summary>EF Core initializes a command once for each execution, whatever kind (reader, scalar, non-query).</summary>
+    public override DbCommand CommandInitialized(CommandEndEventData eventData, DbCommand result)
     {
         Current.Value?.Increment();
         return result;
-    }
-
-    public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-    {
-        Current.Value?.Increment();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
-    {
-        Current.Value?.Increment();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-    {
-        Current.Value?.Increment();
-        return ValueTask.FromResult(result);
-    }
-
-    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
-    {
-        Current.Value?.Increment();
-        return result;
-    }
-
-    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-    {
-        Current.Value?.Increment();
-        return ValueTask.FromResult(result);
     }
 
     /// <summary>One request's count; resolvers run in parallel, so it is incremented atomically.</summary>
