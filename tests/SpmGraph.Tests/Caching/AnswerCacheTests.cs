@@ -29,9 +29,20 @@ public sealed class CachedInstancePair : IDisposable
 }
 
 /// <summary>
+/// Its two hosts run alone (after the parallel collections): every host's EF Core instrumentation also traces the
+/// other hosts' commands, which would nest extra spans into the tracing tests' requests.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class CachedInstancesGroup
+{
+    public const string Name = "cached instances";
+}
+
+/// <summary>
 /// The answer cache and HTTP caching: answers are reused until the next committed write on any instance, never across
 /// caller scopes, and an ETag is never confirmed (304) for an answer that changed. Writes go to 2031, a year the seed lacks.
 /// </summary>
+[Collection(CachedInstancesGroup.Name)]
 public sealed class AnswerCacheTests(CachedInstancePair hosts) : IClassFixture<CachedInstancePair>
 {
     private const int Year = 2031;
