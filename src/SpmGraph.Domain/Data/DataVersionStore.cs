@@ -11,11 +11,23 @@ namespace SpmGraph.Domain.Data;
 /// </summary>
 public static class DataVersionStore
 {
-    // Not a compiled query: that binds to the first provider it meets, and a process may hold both (the tests do).
-    public static Task<long> ReadAsync(SpmDbContext db, CancellationToken cancellationToken) =>
-        db.Set<DataVersion>().Where(v => v.Id == DataVersion.RowId).Select(v => v.Value).FirstAsync(cancellationToken);
+    /// <summary>Read by every request: compiled, so it skips LINQ translation and the query cache's lookup.</summary>
+    public static Task<long> ReadAsync(SpmDbContext db, CancellationToken cancellationToken) => db switch
+    {
+        SqliteSpmDbContext sqlite => Compiled<SqliteSpmDbContext>.Read(sqlite, cancellationToken),
+        PostgresSpmDbContext postgres => Compiled<PostgresSpmDbContext>.Read(postgres, cancellationToken),
+        _ => db.Set<DataVersion>().Where(v => v.Id == DataVersion.RowId).Select(v => v.Value).FirstAsync(cancellationToken),
+    };
 
     public static Task<int> BumpAsync(DbContext db, CancellationToken cancellationToken) =>
         db.Set<DataVersion>().Where(v => v.Id == DataVersion.RowId)
             .ExecuteUpdateAsync(s => s.SetProperty(v => v.Value, v => v.Value + 1), cancellationToken);
+
+    /// <summary>One compiled query per context type: a compiled query binds to the provider it first runs on, and a process may hold both (the tests do).</summary>
+    private static class Compiled<TContext>
+        where TContext : SpmDbContext
+    {
+        public static readonly Func<TContext, CancellationToken, Task<long>> Read = EF.CompileAsyncQuery(
+            (TContext db, CancellationToken cancellationToken) => db.Set<DataVersion>().Where(v => v.Id == DataVersion.RowId).Select(v => v.Value).First());
+    }
 }

@@ -14,11 +14,22 @@ public sealed class PostgresSpmDbContext(DbContextOptions<PostgresSpmDbContext> 
     /// <summary>The collation of every text column: byte order, independent of the server's locale.</summary>
     public const string TextCollation = "C";
 
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    /// <summary>
+    /// Adds what the PostgreSQL flavour needs to options, once: a pooled context gets it with the options it is registered
+    /// with (pooling forbids changing them in OnConfiguring), any other context in OnConfiguring.
+    /// </summary>
+    public static DbContextOptionsBuilder Flavour(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(PostgresExactAverages.Instance);
+        if (optionsBuilder.Options.FindExtension<PostgresExactAverages>() is null)
+        {
+            ((IDbContextOptionsBuilderInfrastructure)optionsBuilder).AddOrUpdateExtension(PostgresExactAverages.Instance);
+        }
+
+        return optionsBuilder;
     }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => Flavour(optionsBuilder);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

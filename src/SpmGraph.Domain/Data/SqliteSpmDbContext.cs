@@ -1,17 +1,25 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace SpmGraph.Domain.Data;
 
 /// <summary>The SQLite flavour of the model: the embedded default; owns Migrations/Sqlite.</summary>
 public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> options) : SpmDbContext(options)
 {
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    /// <summary>
+    /// Adds what the SQLite flavour needs to options, once: a pooled context gets it with the options it is registered
+    /// with (pooling forbids changing them in OnConfiguring), any other context in OnConfiguring.
+    /// </summary>
+    public static DbContextOptionsBuilder Flavour(DbContextOptionsBuilder optionsBuilder)
     {
         ArgumentNullException.ThrowIfNull(optionsBuilder);
-        optionsBuilder.AddInterceptors(CaseSensitiveLike.Instance);
+        var interceptors = optionsBuilder.Options.FindExtension<CoreOptionsExtension>()?.Interceptors ?? [];
+        return interceptors.Contains(CaseSensitiveLike.Instance) ? optionsBuilder : optionsBuilder.AddInterceptors(CaseSensitiveLike.Instance);
     }
+
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) => Flavour(optionsBuilder);
 
     /// <summary>
     /// EF Core translates startsWith/endsWith to LIKE, which SQLite matches ignoring ASCII case

@@ -7,7 +7,7 @@ namespace SpmGraph.GraphQL.Limits;
 /// than <see cref="GraphQLLimits.MaxComplexity"/> allows (their cost can only be higher). It must run first:
 /// GraphQL.NET's own rules and cost analysis expand fragments by copy, which takes exponential time on a fragment bomb.
 /// </summary>
-internal sealed class DocumentShapeValidationRule(GraphQLLimits limits) : ValidationRuleBase
+internal sealed class DocumentShapeValidationRule(GraphQLLimits limits) : ValidationRuleBase, IWholeDocumentRule
 {
     /// <summary>Nested recursive introspection lists allowed, as in graphql-js's MaxIntrospectionDepthRule.</summary>
     public const int MaxIntrospectionListDepth = 2;

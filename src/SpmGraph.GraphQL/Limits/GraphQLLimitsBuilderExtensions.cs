@@ -36,7 +36,8 @@ public static class GraphQLLimitsBuilderExtensions
                 provider.GetRequiredService<IOptions<GraphQLLimits>>().Value,
                 provider.GetRequiredService<IOptions<GraphQLIntrospectionOptions>>().Value.EnableIntrospection,
                 provider.GetService<IHostEnvironment>()?.IsDevelopment() == true,
-                provider.GetRequiredService<ILogger<LimitsExecution>>()));
+                provider.GetRequiredService<ILogger<LimitsExecution>>()))
+            .ConfigureExecution<ValidatedDocumentCache>();
     }
 
     /// <summary>

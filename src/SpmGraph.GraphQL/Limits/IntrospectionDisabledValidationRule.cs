@@ -4,7 +4,7 @@ using GraphQLParser.AST;
 namespace SpmGraph.GraphQL.Limits;
 
 /// <summary>Rejects `__schema` and `__type` when introspection is switched off; `__typename` stays allowed.</summary>
-internal sealed class IntrospectionDisabledValidationRule : ValidationRuleBase
+internal sealed class IntrospectionDisabledValidationRule : ValidationRuleBase, IWholeDocumentRule
 {
     public static readonly IntrospectionDisabledValidationRule Instance = new();
 

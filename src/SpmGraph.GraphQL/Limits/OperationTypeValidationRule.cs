@@ -7,7 +7,7 @@ namespace SpmGraph.GraphQL.Limits;
 /// Refuses an operation whose type the schema does not have (there are no subscriptions): a request error, where
 /// GraphQL.NET would fail while executing and answer a server error.
 /// </summary>
-internal sealed class OperationTypeValidationRule : ValidationRuleBase
+internal sealed class OperationTypeValidationRule : ValidationRuleBase, IWholeDocumentRule
 {
     public static readonly OperationTypeValidationRule Instance = new();
 

@@ -36,7 +36,8 @@ public static class DatabaseServiceCollectionExtensions
         var databaseProvider = ReadProvider(configuration);
         var connectionString = configuration.GetConnectionString("Spm");
 
-        // Interceptors registered in DI (diagnostics, the tests' statement counter) join every context.
+        // Pooled: a request makes several short-lived contexts. Interceptors registered in DI (diagnostics, the tests'
+        // statement counter) join every context.
         switch (databaseProvider)
         {
             case DatabaseProvider.Postgres:
@@ -47,9 +48,9 @@ public static class DatabaseServiceCollectionExtensions
                         + "e.g. --ConnectionStrings:Spm=\"Host=localhost;Database=spmgraph;Username=spm;Password=...\"");
                 }
 
-                services.AddDbContextFactory<PostgresSpmDbContext>((provider, options) => options
+                services.AddPooledDbContextFactory<PostgresSpmDbContext>((provider, options) => PostgresSpmDbContext.Flavour(options
                     .UseNpgsql(connectionString)
-                    .AddInterceptors(provider.GetServices<IInterceptor>()));
+                    .AddInterceptors(provider.GetServices<IInterceptor>())));
                 services.AddSingleton<IDbContextFactory<SpmDbContext>, SpmDbContextFactory<PostgresSpmDbContext>>();
                 break;
 
@@ -60,9 +61,9 @@ public static class DatabaseServiceCollectionExtensions
                     connectionString = $"Data Source={file}";
                 }
 
-                services.AddDbContextFactory<SqliteSpmDbContext>((provider, options) => options
+                services.AddPooledDbContextFactory<SqliteSpmDbContext>((provider, options) => SqliteSpmDbContext.Flavour(options
                     .UseSqlite(connectionString)
-                    .AddInterceptors(provider.GetServices<IInterceptor>()));
+                    .AddInterceptors(provider.GetServices<IInterceptor>())));
                 services.AddSingleton<IDbContextFactory<SpmDbContext>, SpmDbContextFactory<SqliteSpmDbContext>>();
                 break;
         }

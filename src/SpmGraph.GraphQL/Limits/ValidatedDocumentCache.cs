@@ -1,0 +1,62 @@
+using GraphQL;
+using GraphQL.DI;
+using GraphQL.Validation;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace SpmGraph.GraphQL.Limits;
+
+/// <summary>
+/// A validation rule whose verdict is the same for every request of a document, whatever its operation name and
+/// variables: it walks the whole document. A document that passed it once need not pass it again.
+/// </summary>
+internal interface IWholeDocumentRule : IValidationRule;
+
+/// <summary>
+/// Parsed documents that passed validation, by their text: a request with a known text skips parsing and every rule
+/// whose verdict holds for the whole document (GraphQL.NET's core rules and each <see cref="IWholeDocumentRule"/>).
+/// The rules that read the request still run: the cost analysis (variables), the queries-only rules of GET and the
+/// export (the operation chosen). Variables are coerced for every request. Bounded by the characters of the texts held.
+/// </summary>
+internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
+{
+    /// <summary>The characters of document text held at most; the parsed documents take several times that in memory.</summary>
+    public const long MaxCharacters = 4_000_000;
+
+    private static readonly HashSet<IValidationRule> CoreRules = [.. DocumentValidator.CoreRules];
+
+    private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = MaxCharacters });
+
+    /// <summary>After <see cref="LimitsExecution"/> has put the limit rules in, and refused over-long texts.</summary>
+    public float SortOrder => 200;
+
+    public async Task<ExecutionResult> ExecuteAsync(ExecutionOptions options, ExecutionDelegate next)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(next);
+        if (options.Document is not null || options.Query is not { } query)
+        {
+            return await next(options);
+        }
+
+        if (_documents.TryGetValue(query, out GraphQLParser.AST.GraphQLDocument? document) && document is not null)
+        {
+            options.Document = document;
+            options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Where(r => !IsWholeDocument(r))];
+            return await next(options);
+        }
+
+        var result = await next(options);
+
+        // Executed: the document passed validation (and the variables were coerced).
+        if (result.Executed && result.Document is { } validated)
+        {
+            _documents.Set(query, validated, new MemoryCacheEntryOptions { Size = Math.Max(1, query.Length) });
+        }
+
+        return result;
+    }
+
+    public void Dispose() => _documents.Dispose();
+
+    private static bool IsWholeDocument(IValidationRule rule) => rule is IWholeDocumentRule || CoreRules.Contains(rule);
+}

@@ -1,0 +1,105 @@
+using System.Net;
+using System.Text.Json;
+using GraphQL;
+using GraphQL.Validation;
+using GraphQLParser.AST;
+using SpmGraph.GraphQL.Limits;
+using SpmGraph.Tests.Infrastructure;
+
+namespace SpmGraph.Tests.Security;
+
+/// <summary>
+/// A document that passed validation once is reused parsed, and skips the rules that judge the whole document; the
+/// rules that read the request (its variables, its operation, its HTTP method) still judge every request.
+/// </summary>
+[Collection(ServerFixtureGroup.Name)]
+public sealed class DocumentCacheTests(SpmGraphFactory factory)
+{
+    [Fact]
+    public async Task A_known_document_is_run_parsed_with_only_the_rules_that_read_the_request()
+    {
+        using var cache = new ValidatedDocumentCache();
+        var requestRule = new ProbeRule();
+        IEnumerable<IValidationRule> Rules() => [OperationTypeValidationRule.Instance, IntrospectionDisabledValidationRule.Instance, .. DocumentValidator.CoreRules, requestRule];
+        var parsed = GraphQLParser.Parser.Parse("{ __typename }");
+        var seen = new List<(GraphQLDocument? Document, IValidationRule[] Rules)>();
+        Task<ExecutionResult> Next(ExecutionOptions options)
+        {
+            seen.Add((options.Document, [.. options.ValidationRules!]));
+            return Task.FromResult(new ExecutionResult { Executed = true, Document = options.Document ?? parsed });
+        }
+
+        await cache.ExecuteAsync(new ExecutionOptions { Query = "{ __typename }", ValidationRules = Rules() }, Next);
+        await cache.ExecuteAsync(new ExecutionOptions { Query = "{ __typename }", ValidationRules = Rules() }, Next);
+        await cache.ExecuteAsync(new ExecutionOptions { Query = "{ __typename } ", ValidationRules = Rules() }, Next);
+
+        Assert.Null(seen[0].Document);
+        Assert.Equal(Rules().Count(), seen[0].Rules.Length);
+        Assert.Same(parsed, seen[1].Document);
+        Assert.Equal([requestRule], seen[1].Rules);
+        Assert.Null(seen[2].Document);
+    }
+
+    [Fact]
+    public async Task A_document_that_failed_validation_is_not_kept()
+    {
+        using var cache = new ValidatedDocumentCache();
+        var documents = new List<GraphQLDocument?>();
+        Task<ExecutionResult> Next(ExecutionOptions options)
+        {
+            documents.Add(options.Document);
+            return Task.FromResult(new ExecutionResult { Executed = false, Document = GraphQLParser.Parser.Parse("{ nope }") });
+        }
+
+        await cache.ExecuteAsync(new ExecutionOptions { Query = "{ nope }" }, Next);
+        await cache.ExecuteAsync(new ExecutionOptions { Query = "{ nope }" }, Next);
+
+        Assert.Equal([null, null], documents);
+    }
+
+    [Fact]
+    public async Task The_cost_limit_reads_the_variables_of_a_known_document()
+    {
+        const string Query = """
+            # DocumentCacheTests: cost
+            query Nested($n: Int) { regions(first: $n) { nodes { children(first: $n) { nodes { opds(first: $n) { nodes { name } } } } } } }
+            """;
+
+        var (cheap, _) = await SecurityHttp.PostRawAsync(factory, JsonSerializer.Serialize(new { query = Query, variables = new { n = 2 } }));
+        var (costly, body) = await SecurityHttp.PostRawAsync(factory, JsonSerializer.Serialize(new { query = Query, variables = new { n = 100 } }));
+
+        Assert.Equal(HttpStatusCode.OK, cheap);
+        Assert.Equal(HttpStatusCode.BadRequest, costly);
+        Assert.Equal("MAX_COMPLEXITY_EXCEEDED", SecurityHttp.Code(body));
+    }
+
+    [Fact]
+    public async Task The_variables_of_a_known_document_are_still_checked()
+    {
+        const string Query = "# DocumentCacheTests: variables\nquery One($code: String!) { region(code: $code) { name } }";
+
+        var (valid, _) = await SecurityHttp.PostRawAsync(factory, JsonSerializer.Serialize(new { query = Query, variables = new { code = "19.71" } }));
+        var (invalid, body) = await SecurityHttp.PostRawAsync(factory, JsonSerializer.Serialize(new { query = Query, variables = new { code = 5 } }));
+
+        Assert.Equal(HttpStatusCode.OK, valid);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid);
+        Assert.Equal("INVALID_VALUE", SecurityHttp.Code(body));
+    }
+
+    [Fact]
+    public async Task A_mutation_known_from_a_POST_is_still_refused_over_GET()
+    {
+        const string Query = "# DocumentCacheTests: GET\nmutation { __typename }";
+        var (posted, _) = await SecurityHttp.PostRawAsync(factory, JsonSerializer.Serialize(new { query = Query }));
+
+        using var client = factory.CreateClient();
+        using var response = await client.GetAsync(new Uri("/graphql?query=" + Uri.EscapeDataString(Query), UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.OK, posted);
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("METHOD_NOT_ALLOWED", SecurityHttp.Code(await SecurityHttp.ReadJsonAsync(response)));
+    }
+
+    /// <summary>A rule that reads the request: it never counts as judging the whole document.</summary>
+    private sealed class ProbeRule : ValidationRuleBase;
+}
