@@ -102,7 +102,27 @@ public static class ConnectionFieldExtensions
             return await ReadPageAsync(context, query, rows, count);
         }
 
+        if (query.Count && query.ReadRows && query.Window is { End: not null, LastBefore: null })
+        {
+            return await ReadCountedPageAsync(context, query, rows);
+        }
+
         return await ReadPageAsync(context, query, rows, query.Count ? await rows.CountAsync(context.CancellationToken) : null);
+    }
+
+    /// <summary>
+    /// A forward page and `totalCount` in one statement: the count is an uncorrelated subquery in the page's select list,
+    /// which SQLite and PostgreSQL evaluate once. Only a page past the end, which carries no count, costs a COUNT.
+    /// </summary>
+    private static async Task<Connection<TNode>> ReadCountedPageAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, IQueryable<TNode> rows)
+    {
+        var window = query.Window;
+        var page = Project(Ordering.Apply(rows, query.Order, reverse: false).Skip((int)window.Start).Take(window.Take), query.Projection);
+        var counted = await page.Select(row => new CountedRow<TNode> { Row = row, Total = rows.Count() }).ToListAsync(context.CancellationToken);
+        var total = counted.Count > 0 ? counted[0].Total : window.Start == 0 ? 0 : await rows.CountAsync(context.CancellationToken);
+        var connection = window.Forward([.. counted.Select(c => c.Row)], total);
+        query.CheckUnpaged(total, connection.PageInfo.HasNextPage);
+        return connection;
     }
 
     private static async Task<Connection<TNode>> ReadPageAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, IQueryable<TNode> rows, int? total)
@@ -201,4 +221,12 @@ public sealed class NestedConnectionLoaders
 
     internal T GetOrAdd<T>(string signature, Func<T> create)
         where T : class => (T)_loaders.GetOrAdd(signature, _ => create());
+}
+
+/// <summary>A row of a page with the count of all rows the page is cut from.</summary>
+internal sealed class CountedRow<TNode>
+{
+    public TNode Row { get; init; } = default!;
+
+    public int Total { get; init; }
 }

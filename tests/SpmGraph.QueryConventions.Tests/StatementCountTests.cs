@@ -59,16 +59,29 @@ public sealed class StatementCountTests
     }
 
     [Fact]
-    public async Task Total_count_costs_a_count_statement_only_when_selected()
+    public async Task Total_count_comes_with_the_page_in_its_statement()
     {
         var (_, without) = await Host.DataWithCommandsAsync("{ books(first: 5) { nodes { id } } }");
-        var (_, with) = await Host.DataWithCommandsAsync("{ books(first: 5) { totalCount nodes { id } } }");
+        var (with, withCommands) = await Host.DataWithCommandsAsync("{ books(first: 5) { totalCount nodes { id } } }");
         var (_, only) = await Host.DataWithCommandsAsync("{ books(first: 5) { totalCount } }");
 
-        Assert.Single(without);
-        Assert.Equal(2, with.Count);
-        Assert.Single(only);
-        Assert.Contains("COUNT", only[0], StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("COUNT", Assert.Single(without), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("COUNT", Assert.Single(withCommands), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(5, with["books"]!["nodes"]!.AsArray().Count);
+        Assert.Contains("COUNT", Assert.Single(only), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_end_still_counts_every_row()
+    {
+        var (all, _) = await Host.DataWithCommandsAsync("{ books(last: 1) { totalCount pageInfo { endCursor } } }");
+        var end = (string)all["books"]!["pageInfo"]!["endCursor"]!;
+
+        var (past, commands) = await Host.DataWithCommandsAsync($"{{ books(first: 5, after: \"{end}\") {{ totalCount nodes {{ id }} }} }}");
+
+        Assert.Empty(past["books"]!["nodes"]!.AsArray());
+        Assert.Equal((int)all["books"]!["totalCount"]!, (int)past["books"]!["totalCount"]!);
+        Assert.Equal(2, commands.Count);
     }
 
     [Fact]
