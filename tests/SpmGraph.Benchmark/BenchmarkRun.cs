@@ -16,12 +16,19 @@ internal sealed class BenchmarkRun : IAsyncDisposable
     private const string CommandLogLine = "Executed DbCommand";
     private const int CountedRequests = 3;
     private const int UnlimitedPermits = 1_000_000_000;
+
+    /// <summary>Seconds of load added to the warm-up of a server's first cell.</summary>
+    private const int FirstWarmUpSeconds = 6;
     private static readonly TimeSpan SeedTimeout = TimeSpan.FromMinutes(30);
     private static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(2);
 
     private readonly BenchmarkOptions _options;
     private readonly string _work;
     private readonly bool _ownsWork;
+
+    /// <summary>The servers (by scale and name) that have had their first, longer warm-up.</summary>
+    private readonly HashSet<(int Scale, string Name)> _warmed = [];
+
     private readonly string _serverDll;
     private readonly string _benchmarkDll;
     private readonly List<ServerProcess> _servers = [];
@@ -364,7 +371,8 @@ internal sealed class BenchmarkRun : IAsyncDisposable
             foreach (var (name, server, serverBody) in targets)
             {
                 var script = Wrk.WriteScript(_work, $"{operation.Name}-{name}", serverBody);
-                var warmUp = Math.Clamp(_options.DurationSeconds / 5, 1, 3);
+                // The JIT's second tier compiles what the load runs: a server's first cell warms up longer.
+                var warmUp = Math.Clamp(_options.DurationSeconds / 3, 2, 4) + (_warmed.Add((scale, name)) ? FirstWarmUpSeconds : 0);
                 await Wrk.RunAsync(script, server.GraphQL, connections, warmUp, cancellationToken);
 
                 var before = await StatementsAsync(name, server, set, cancellationToken);

@@ -48,8 +48,9 @@ public static class DatabaseServiceCollectionExtensions
                         + "e.g. --ConnectionStrings:Spm=\"Host=localhost;Database=spmgraph;Username=spm;Password=...\"");
                 }
 
+                var postgres = PostgresConnectionTuning.Tuned(connectionString);
                 services.AddPooledDbContextFactory<PostgresSpmDbContext>((provider, options) => PostgresSpmDbContext.Flavour(options
-                    .UseNpgsql(connectionString)
+                    .UseNpgsql(postgres)
                     .AddInterceptors(provider.GetServices<IInterceptor>())));
                 services.AddSingleton<IDbContextFactory<SpmDbContext>, SpmDbContextFactory<PostgresSpmDbContext>>();
                 break;

@@ -27,7 +27,7 @@ internal sealed class RawDatabase : IAsyncDisposable
 
     public static RawDatabase Create(string provider, string connectionString) =>
         provider.Equals("postgres", StringComparison.OrdinalIgnoreCase)
-            ? new RawDatabase(NpgsqlDataSource.Create(connectionString), null)
+            ? new RawDatabase(NpgsqlDataSource.Create(SpmGraph.Server.Database.PostgresConnectionTuning.Tuned(connectionString)), null)
             : new RawDatabase(null, connectionString);
 
     /// <summary>A double: REAL in SQLite, double precision in PostgreSQL.</summary>
