@@ -22,6 +22,7 @@ public static class GraphQLLimitsBuilderExtensions
         var services = (builder as global::GraphQL.MicrosoftDI.GraphQLBuilder)?.ServiceCollection
             ?? throw new NotSupportedException("AddSpmLimits needs the Microsoft DI GraphQL builder (services.AddGraphQL).");
 
+        services.AddSingleton<ValidatedDocumentCache>();
         services.AddOptions<GraphQLLimits>().BindConfiguration(GraphQLLimits.SectionName).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<GraphQLLimits>, GraphQLLimitsValidation>());
         services.AddOptions<GraphQLIntrospectionOptions>().BindConfiguration(GraphQLIntrospectionOptions.SectionName);
@@ -37,7 +38,7 @@ public static class GraphQLLimitsBuilderExtensions
                 provider.GetRequiredService<IOptions<GraphQLIntrospectionOptions>>().Value.EnableIntrospection,
                 provider.GetService<IHostEnvironment>()?.IsDevelopment() == true,
                 provider.GetRequiredService<ILogger<LimitsExecution>>()))
-            .ConfigureExecution<ValidatedDocumentCache>();
+            .ConfigureExecution(provider => provider.GetRequiredService<ValidatedDocumentCache>());
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
+using GraphQLParser;
+using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace SpmGraph.GraphQL.Limits;
@@ -17,7 +19,7 @@ internal interface IWholeDocumentRule : IValidationRule;
 /// The rules that read the request still run: the cost analysis (variables), the queries-only rules of GET and the
 /// export (the operation chosen). Variables are coerced for every request. Bounded by the characters of the texts held.
 /// </summary>
-internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
+public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
 {
     /// <summary>The characters of document text held at most; the parsed documents take several times that in memory.</summary>
     public const long MaxCharacters = 4_000_000;
@@ -38,7 +40,7 @@ internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
             return await next(options);
         }
 
-        if (_documents.TryGetValue(query, out GraphQLParser.AST.GraphQLDocument? document) && document is not null)
+        if (_documents.TryGetValue(query, out GraphQLDocument? document) && document is not null)
         {
             options.Document = document;
             options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Where(r => !IsWholeDocument(r))];
@@ -55,6 +57,11 @@ internal sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
 
         return result;
     }
+
+    /// <summary>Whether the text is a document that passed validation and <paramref name="operationName"/> picks a mutation in it; false when unknown.</summary>
+    public bool IsKnownMutation(string query, string? operationName) =>
+        _documents.TryGetValue(query, out GraphQLDocument? document)
+        && document?.OperationWithName(operationName)?.Operation == OperationType.Mutation;
 
     public void Dispose() => _documents.Dispose();
 

@@ -4,6 +4,7 @@ using GraphQL;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Options;
 using SpmGraph.GraphQL.Common;
+using SpmGraph.GraphQL.Limits;
 using SpmGraph.GraphQL.Security;
 using SpmGraph.Server.Http;
 using SpmGraph.Server.Observability;
@@ -15,7 +16,7 @@ namespace SpmGraph.Server.Caching;
 /// variables, the caller's scope and the media type: an answer is reused until the next committed write anywhere, on every instance
 /// sharing the database (and its optional second-level cache). Only answers without errors are kept.
 /// </summary>
-internal sealed class GraphQLAnswerCache(HybridCache cache, IOptions<AnswerCacheOptions> options, IGraphQLTextSerializer serializer)
+internal sealed class GraphQLAnswerCache(HybridCache cache, IOptions<AnswerCacheOptions> options, IGraphQLTextSerializer serializer, ValidatedDocumentCache documents)
 {
     private static readonly HybridCacheEntryOptions ReadOnly = new()
     {
@@ -29,10 +30,13 @@ internal sealed class GraphQLAnswerCache(HybridCache cache, IOptions<AnswerCache
 
     private readonly HybridCacheEntryOptions _write = new() { Expiration = options.Value.Expiration, LocalCacheExpiration = options.Value.Expiration };
 
-    /// <summary>The key of this request's answer, or null with the cache off. Reads the data version (before any data).</summary>
+    /// <summary>
+    /// The key of this request's answer, or null with the cache off or for a mutation whose document is known (a mutation's
+    /// answer is never stored, so its run need not read the version first). Reads the data version (before any data).
+    /// </summary>
     public async Task<string?> KeyAsync(HttpContext context, string query, GraphQLHttpRequest request, string mediaType)
     {
-        if (!_options.Enabled)
+        if (!_options.Enabled || documents.IsKnownMutation(query, request.OperationName))
         {
             return null;
         }

@@ -145,6 +145,28 @@ public sealed class AnswerCacheTests(CachedInstancePair hosts) : IClassFixture<C
         Assert.True(mutation.Headers.CacheControl?.NoStore, mutation.Headers.CacheControl?.ToString());
     }
 
+    [Fact]
+    public async Task A_known_mutation_runs_without_reading_the_data_version_first()
+    {
+        const string Mutation = """{"query":"mutation Period { upsertReportingPeriod(input: { year: 2033, quarter: 1, opensAt: \"2033-04-01T00:00:00Z\", closesAt: \"2033-04-20T00:00:00Z\" }) { reportingPeriod { year } } }"}""";
+        using var client = hosts.First.CreateClient();
+        async Task<HttpStatusCode> SendAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/graphql", UriKind.Relative)) { Content = Json(Mutation) };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", hosts.First.TokenFor(AccessRole.National));
+            using var response = await client.SendAsync(request);
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await SendAsync());
+        hosts.First.Sql.Reset();
+        Assert.Equal(HttpStatusCode.OK, await SendAsync());
+
+        // The write and its bump, and no read of the version before them.
+        Assert.Contains(hosts.First.Sql.Commands, c => c.Contains("\"ReportingPeriods\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(hosts.First.Sql.Commands, c => c.Contains("\"DataVersions\"", StringComparison.Ordinal) && c.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase));
+    }
+
     private static async Task<string> ServedAsync(SpmGraphFactory host, string? credential, object variables)
     {
         var data = await host.ExecuteDataAsAsync(credential, ServedQuery, variables);
