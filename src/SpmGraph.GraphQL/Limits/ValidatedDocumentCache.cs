@@ -14,8 +14,9 @@ namespace SpmGraph.GraphQL.Limits;
 internal interface IWholeDocumentRule : IValidationRule;
 
 /// <summary>
-/// Parsed documents that passed validation, by their text: a request with a known text skips parsing and every rule
-/// whose verdict holds for the whole document (GraphQL.NET's core rules and each <see cref="IWholeDocumentRule"/>).
+/// Parsed documents that passed validation, by their text and the operation named: a request with a known pair skips
+/// parsing and every rule whose verdict holds for the whole document (GraphQL.NET's core rules and each
+/// <see cref="IWholeDocumentRule"/>; keyed by the operation too, so no rule's verdict on one operation is reused for another).
 /// The rules that read the request still run: the cost analysis (variables), the queries-only rules of GET and the
 /// export (the operation chosen). Variables are coerced for every request. Bounded by the characters of the texts held.
 /// </summary>
@@ -40,7 +41,8 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
             return await next(options);
         }
 
-        if (_documents.TryGetValue(query, out GraphQLDocument? document) && document is not null)
+        var key = new DocumentKey(query, options.OperationName);
+        if (_documents.TryGetValue(key, out GraphQLDocument? document) && document is not null)
         {
             options.Document = document;
             options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Where(r => !IsWholeDocument(r))];
@@ -52,7 +54,7 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         // Executed: the document passed validation (and the variables were coerced).
         if (result.Executed && result.Document is { } validated)
         {
-            _documents.Set(query, validated, new MemoryCacheEntryOptions { Size = Math.Max(1, query.Length) });
+            _documents.Set(key, validated, new MemoryCacheEntryOptions { Size = Math.Max(1, query.Length) });
         }
 
         return result;
@@ -60,10 +62,12 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
 
     /// <summary>Whether the text is a document that passed validation and <paramref name="operationName"/> picks a mutation in it; false when unknown.</summary>
     public bool IsKnownMutation(string query, string? operationName) =>
-        _documents.TryGetValue(query, out GraphQLDocument? document)
+        _documents.TryGetValue(new DocumentKey(query, operationName), out GraphQLDocument? document)
         && document?.OperationWithName(operationName)?.Operation == OperationType.Mutation;
 
     public void Dispose() => _documents.Dispose();
 
     private static bool IsWholeDocument(IValidationRule rule) => rule is IWholeDocumentRule || CoreRules.Contains(rule);
+
+    private readonly record struct DocumentKey(string Query, string? OperationName);
 }

@@ -1,7 +1,9 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using SpmGraph.Domain.Model;
+using SpmGraph.Server.Observability;
 using SpmGraph.Server.PersistedDocuments;
 using SpmGraph.Tests.Infrastructure;
 using SpmGraph.Tests.Writing;
@@ -143,6 +145,40 @@ public sealed class AnswerCacheTests(CachedInstancePair hosts) : IClassFixture<C
         Assert.Equal(HttpStatusCode.OK, mutation.StatusCode);
         Assert.Null(mutation.Headers.ETag);
         Assert.True(mutation.Headers.CacheControl?.NoStore, mutation.Headers.CacheControl?.ToString());
+    }
+
+    [Fact]
+    public async Task A_miss_then_a_hit_are_counted_as_the_answer_cache_s()
+    {
+        var counts = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Name is SpmMetrics.CacheHitsName or SpmMetrics.CacheMissesName)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == SpmMetrics.CacheTag && (string?)tag.Value == "answers")
+                {
+                    counts.AddOrUpdate(instrument.Name, value, (_, total) => total + value);
+                }
+            }
+        });
+        listener.Start();
+        var variables = new { region = "13.71", year = Year };
+
+        await ServedAsync(hosts.First, null, variables);
+        var afterMiss = (counts.GetValueOrDefault(SpmMetrics.CacheMissesName), counts.GetValueOrDefault(SpmMetrics.CacheHitsName));
+        await ServedAsync(hosts.First, null, variables);
+        var afterHit = (counts.GetValueOrDefault(SpmMetrics.CacheMissesName), counts.GetValueOrDefault(SpmMetrics.CacheHitsName));
+
+        Assert.Equal((1L, 0L), afterMiss);
+        Assert.Equal((1L, 1L), afterHit);
     }
 
     [Fact]

@@ -16,7 +16,7 @@ namespace SpmGraph.Tests.Security;
 public sealed class DocumentCacheTests(SpmGraphFactory factory)
 {
     [Fact]
-    public async Task A_known_document_is_run_parsed_with_only_the_rules_that_read_the_request()
+    public async Task A_known_document_and_operation_run_parsed_with_only_the_rules_that_read_the_request()
     {
         using var cache = new ValidatedDocumentCache();
         var requestRule = new ProbeRule();
@@ -32,12 +32,14 @@ public sealed class DocumentCacheTests(SpmGraphFactory factory)
         await cache.ExecuteAsync(new ExecutionOptions { Query = "{ __typename }", ValidationRules = Rules() }, Next);
         await cache.ExecuteAsync(new ExecutionOptions { Query = "{ __typename }", ValidationRules = Rules() }, Next);
         await cache.ExecuteAsync(new ExecutionOptions { Query = "{ __typename } ", ValidationRules = Rules() }, Next);
+        await cache.ExecuteAsync(new ExecutionOptions { Query = "{ __typename }", OperationName = "Other", ValidationRules = Rules() }, Next);
 
         Assert.Null(seen[0].Document);
         Assert.Equal(Rules().Count(), seen[0].Rules.Length);
         Assert.Same(parsed, seen[1].Document);
         Assert.Equal([requestRule], seen[1].Rules);
         Assert.Null(seen[2].Document);
+        Assert.Null(seen[3].Document);
     }
 
     [Fact]
