@@ -112,14 +112,15 @@ public static class ConnectionFieldExtensions
 
     /// <summary>
     /// A forward page and `totalCount` in one statement: the count is an uncorrelated subquery in the page's select list,
-    /// which SQLite and PostgreSQL evaluate once. Only a page past the end, which carries no count, costs a COUNT.
+    /// which SQLite and PostgreSQL evaluate once. Only an empty page that could have held rows costs a COUNT.
     /// </summary>
     private static async Task<Connection<TNode>> ReadCountedPageAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, IQueryable<TNode> rows)
     {
         var window = query.Window;
         var page = Project(Ordering.Apply(rows, query.Order, reverse: false).Skip((int)window.Start).Take(window.Take), query.Projection);
         var counted = await page.Select(row => new CountedRow<TNode> { Row = row, Total = rows.Count() }).ToListAsync(context.CancellationToken);
-        var total = counted.Count > 0 ? counted[0].Total : window.Start == 0 ? 0 : await rows.CountAsync(context.CancellationToken);
+        // No row, no count: none at all when the first page had room for one, else (past the end, or `first: 0`) a COUNT.
+        var total = counted.Count > 0 ? counted[0].Total : window is { Start: 0, Take: > 0 } ? 0 : await rows.CountAsync(context.CancellationToken);
         var connection = window.Forward([.. counted.Select(c => c.Row)], total);
         query.CheckUnpaged(total, connection.PageInfo.HasNextPage);
         return connection;

@@ -85,6 +85,19 @@ public sealed class StatementCountTests
     }
 
     [Fact]
+    public async Task A_page_of_no_rows_still_counts_every_row()
+    {
+        var (all, _) = await Host.DataWithCommandsAsync("{ books(first: 1) { totalCount pageInfo { startCursor } } }");
+        var start = (string)all["books"]!["pageInfo"]!["startCursor"]!;
+
+        var (none, _) = await Host.DataWithCommandsAsync($"{{ books(first: 5, before: \"{start}\") {{ totalCount nodes {{ id }} }} }}");
+
+        Assert.Empty(none["books"]!["nodes"]!.AsArray());
+        Assert.True((int)all["books"]!["totalCount"]! > 0);
+        Assert.Equal((int)all["books"]!["totalCount"]!, (int)none["books"]!["totalCount"]!);
+    }
+
+    [Fact]
     public async Task Repeated_keys_in_one_request_are_loaded_once()
     {
         // Many books share a publisher; the loader asks for each publisher once, in one statement.

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using GraphQL;
 using GraphQL.Validation;
 using GraphQLParser.AST;
@@ -59,33 +60,28 @@ public sealed class DocumentCacheTests(SpmGraphFactory factory)
         Assert.Equal([null, null], documents);
     }
 
-    [Fact]
-    public async Task The_cost_limit_reads_the_variables_of_a_known_document()
+    /// <summary>A document, variables it runs with, and variables the cost limit or their coercion refuses.</summary>
+    public static TheoryData<string, string, string, string> RequestChecks => new()
     {
-        const string Query = """
-            # DocumentCacheTests: cost
-            query Nested($n: Int) { regions(first: $n) { nodes { children(first: $n) { nodes { opds(first: $n) { nodes { name } } } } } } }
-            """;
+        {
+            "# DocumentCacheTests: cost\nquery Nested($n: Int) { regions(first: $n) { nodes { children(first: $n) { nodes { opds(first: $n) { nodes { name } } } } } } }",
+            """{"n":2}""", """{"n":100}""", "MAX_COMPLEXITY_EXCEEDED"
+        },
+        { "# DocumentCacheTests: variables\nquery One($code: String!) { region(code: $code) { name } }", """{"code":"19.71"}""", """{"code":5}""", "INVALID_VALUE" },
+    };
 
-        var (cheap, _) = await SecurityHttp.PostRawAsync(factory, JsonSerializer.Serialize(new { query = Query, variables = new { n = 2 } }));
-        var (costly, body) = await SecurityHttp.PostRawAsync(factory, JsonSerializer.Serialize(new { query = Query, variables = new { n = 100 } }));
-
-        Assert.Equal(HttpStatusCode.OK, cheap);
-        Assert.Equal(HttpStatusCode.BadRequest, costly);
-        Assert.Equal("MAX_COMPLEXITY_EXCEEDED", SecurityHttp.Code(body));
-    }
-
-    [Fact]
-    public async Task The_variables_of_a_known_document_are_still_checked()
+    [Theory]
+    [MemberData(nameof(RequestChecks))]
+    public async Task The_variables_of_a_known_document_are_still_checked(string query, string accepted, string refused, string code)
     {
-        const string Query = "# DocumentCacheTests: variables\nquery One($code: String!) { region(code: $code) { name } }";
+        string Body(string variables) => new JsonObject { ["query"] = query, ["variables"] = JsonNode.Parse(variables) }.ToJsonString();
 
-        var (valid, _) = await SecurityHttp.PostRawAsync(factory, JsonSerializer.Serialize(new { query = Query, variables = new { code = "19.71" } }));
-        var (invalid, body) = await SecurityHttp.PostRawAsync(factory, JsonSerializer.Serialize(new { query = Query, variables = new { code = 5 } }));
+        var (first, _) = await SecurityHttp.PostRawAsync(factory, Body(accepted));
+        var (second, body) = await SecurityHttp.PostRawAsync(factory, Body(refused));
 
-        Assert.Equal(HttpStatusCode.OK, valid);
-        Assert.Equal(HttpStatusCode.BadRequest, invalid);
-        Assert.Equal("INVALID_VALUE", SecurityHttp.Code(body));
+        Assert.Equal(HttpStatusCode.OK, first);
+        Assert.Equal(HttpStatusCode.BadRequest, second);
+        Assert.Equal(code, SecurityHttp.Code(body));
     }
 
     [Fact]
