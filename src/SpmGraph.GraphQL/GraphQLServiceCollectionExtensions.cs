@@ -54,6 +54,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ScoringSchemeCache>();
         services.AddScoped<RequestDataVersion>();
         services.AddScoped<Stats.StatsLoaders>();
+        services.AddOptions<Stats.StatsOptions>().BindConfiguration(Stats.StatsOptions.SectionName);
         services.AddScoped<Achievements.PreviousServedLoader>();
 
         services.AddQueryConventions<SpmDbContext>();

@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace SpmGraph.Domain.Data;
 
 /// <summary>
-/// Averages of doubles on PostgreSQL summed exactly, as `avg(x::numeric)::double precision`.
+/// Averages and sums of doubles on PostgreSQL summed exactly, as `avg(x::numeric)::double precision`
+/// (and `sum`, which the rollups' sums use).
 /// PostgreSQL's avg(double precision) adds up naively, SQLite's compensates for rounding, so means
 /// of the same rows differed in their last digits, and means that are exact decimals (quality
 /// rates have one decimal) came out as 78.59707031250011 instead of SQLite's 78.5970703125.
@@ -43,7 +44,7 @@ internal sealed class PostgresExactAverages : IDbContextOptionsExtension
             ArgumentNullException.ThrowIfNull(method);
             ArgumentNullException.ThrowIfNull(source);
             if (method.DeclaringType != typeof(Queryable)
-                || method.Name != nameof(Queryable.Average)
+                || method.Name is not (nameof(Queryable.Average) or nameof(Queryable.Sum))
                 || source.Selector is not SqlExpression selector
                 || (Nullable.GetUnderlyingType(selector.Type) ?? selector.Type) != typeof(double))
             {
@@ -63,6 +64,13 @@ internal sealed class PostgresExactAverages : IDbContextOptionsExtension
             if (source.IsDistinct)
             {
                 term = new DistinctExpression(term);
+            }
+
+            if (method.Name == nameof(Queryable.Sum))
+            {
+                // As LINQ's Sum: 0 over no rows (or only nulls).
+                var sum = sql.Function("sum", [term], nullable: true, argumentsPropagateNullability: [false], typeof(decimal), numeric);
+                return sql.Coalesce(sql.Convert(sum, selector.Type, result), sql.Constant(0.0, result));
             }
 
             var average = sql.Function("avg", [term], nullable: true, argumentsPropagateNullability: [false], typeof(decimal), numeric);

@@ -51,6 +51,9 @@ public static class EntityRules
     public static readonly Expression<Func<Model.Achievement, double?>> AchievementRate =
         Inline.Apply<Model.Achievement, double?>(SpmRules.Rate, a => a.Served, a => a.Target);
 
+    /// <summary>Tuntas (complete): served at or above a target above 0.</summary>
+    public static readonly Expression<Func<Model.Achievement, bool>> AchievementComplete = a => a.Target > 0 && a.Served >= a.Target;
+
     public static readonly Expression<Func<Model.Achievement, bool?>> AchievementOnTime =
         Inline.Apply<Model.Achievement, bool?>(SpmRules.OnTime, a => a.SubmittedAt, a => a.Report!.ReportingPeriod!.ClosesAt);
 

@@ -59,6 +59,7 @@ public sealed class SpmSeeder(ILogger logger, int scale = 1)
             await WriteAsync(writer, data.Plans, "plans", cancellationToken);
             await WriteAsync(writer, data.Reports, "reports", cancellationToken);
             await WriteAsync(writer, data.Achievements, "achievements", cancellationToken);
+            logger.LogInformation("Seeding: {Count} achievement rollups", (await AchievementRollups.RebuildAsync(db, cancellationToken)).ToString("N0", CultureInfo.InvariantCulture));
             await transaction.CommitAsync(cancellationToken);
         }
 

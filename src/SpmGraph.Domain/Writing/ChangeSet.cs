@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
+using SpmGraph.Domain.Data;
 using SpmGraph.Domain.Model;
 
 namespace SpmGraph.Domain.Writing;
@@ -99,6 +100,13 @@ internal sealed class ChangeSet(DbContext db, string actor, DateTime at) : IAsyn
             {
                 await UpdateAsync(row, cancellationToken);
             }
+        }
+
+        // The rollups of every region quarter written, in the same transaction: the next read sees both.
+        var periods = _created.Concat(_updated.Keys).OfType<Achievement>().Select(a => new RollupPeriod(a.RegionId, a.Year, a.Quarter)).ToList();
+        if (periods.Count > 0)
+        {
+            await AchievementRollups.RefreshAsync(db, periods, _store.AppendAsync, cancellationToken);
         }
 
         foreach (var entry in audit)

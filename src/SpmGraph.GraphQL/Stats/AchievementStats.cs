@@ -80,9 +80,29 @@ public static class AchievementStats
         .Measure(r => r.MeanRegionRate, "Mean over rows of served / target x 100 (rows with target 0 left out)." + YearToDate, GroupRows<Achievement>.Average(EntityRules.AchievementRate), cumulative: true)
         .Measure(r => r.MinRate, "Lowest row rate (rows with target 0 left out)." + YearToDate, GroupRows<Achievement>.Min(EntityRules.AchievementRate), cumulative: true)
         .Measure(r => r.MaxRate, "Highest row rate (rows with target 0 left out)." + YearToDate, GroupRows<Achievement>.Max(EntityRules.AchievementRate), cumulative: true)
-        .Measure(r => r.CompleteCount, "Rows with served >= target (target > 0)." + YearToDate, g => g.Count(a => a.Target > 0 && a.Served >= a.Target), cumulative: true)
+        .Measure(r => r.CompleteCount, "Rows with served >= target (target > 0)." + YearToDate, GroupRows<Achievement>.Count(EntityRules.AchievementComplete), cumulative: true)
         .Measure(r => r.QualityRate, "Mean qualityRate over the group's rows (rows without one left out).", g => g.Average(a => a.QualityRate))
         .Measure(r => r.SpmIndex, "Mean of the rows' spmIndex (rows without one left out), with the scheme below." + YearToDate, c => GroupRows<Achievement>.Average(Index(c.Scheme)), cumulative: true)
+        .RollUp(new StatsRollup<Achievement, AchievementRollup, AchievementStatsRow>((db, bySector) => db.Set<AchievementRollup>().Where(r => r.BySector == bySector))
+            .Key(a => a.RegionId, r => r.RegionId)
+            .Key(a => a.Region, r => r.Region)
+            .Key(a => a.Year, r => r.Year)
+            .Key(a => a.Quarter, r => r.Quarter)
+            .Key(a => a.Status, r => r.Status)
+            .Key(a => a.Indicator!.Sector, r => r.Sector!.Value, detailed: true)
+            .Required(a => a.Indicator)
+            .Measure(r => r.Count, g => g.Sum(r => r.RowCount))
+            .Measure(r => r.RegionCount, g => g.Select(r => r.RegionId).Distinct().Count())
+            .Measure(r => r.Target, g => g.Sum(r => r.Target))
+            .Measure(r => r.Served, g => g.Sum(r => r.Served))
+            .Measure(r => r.BudgetRealized, g => g.Sum(r => r.BudgetRealized))
+            .Measure(r => r.AchievementRate, Inline.Apply<IEnumerable<AchievementRollup>, double?>(SpmRules.Rate, g => g.Sum(r => r.Served), g => g.Sum(r => r.Target)))
+            .Measure(r => r.MeanRegionRate, g => g.Sum(r => r.RatedCount) == 0 ? null : g.Sum(r => r.RateSum) / g.Sum(r => r.RatedCount))
+            .Measure(r => r.MinRate, g => g.Min(r => r.MinRate))
+            .Measure(r => r.MaxRate, g => g.Max(r => r.MaxRate))
+            .Measure(r => r.CompleteCount, g => g.Sum(r => r.CompleteCount))
+            .Measure(r => r.QualityRate, g => g.Sum(r => r.QualityCount) == 0 ? null : g.Sum(r => r.QualitySum) / g.Sum(r => r.QualityCount))
+            .Measure(r => r.SpmIndex, RolledUpIndex))
         .Field("band", ["spmIndex"], type => type.Field<StringGraphType>("band")
             .Description("The scheme's band of spmIndex, e.g. TUNTAS_MADYA.")
             .ResolveAsync(async ctx => (await ctx.Service<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId))?.BandFor(ctx.Source.SpmIndex)?.Code))
@@ -102,6 +122,30 @@ public static class AchievementStats
             Expression.Constant(scheme.QualityWeight),
             Expression.Constant(scheme.CapRecipientRate));
         return Expression.Lambda<Func<Achievement, double?>>(body, a);
+    }
+
+    /// <summary>
+    /// The mean index of the rollups' rows: the rule is linear in its weights, so it is the rule applied to the
+    /// mean recipient part (capped per row when the scheme caps) and the mean quality part.
+    /// </summary>
+    private static Expression<Func<IEnumerable<AchievementRollup>, double?>> RolledUpIndex(ScoringScheme scheme)
+    {
+        Expression<Func<IEnumerable<AchievementRollup>, double>> recipient = scheme.CapRecipientRate
+            ? g => g.Sum(r => r.IndexedCappedRateSum)
+            : g => g.Sum(r => r.IndexedRateSum);
+        Expression<Func<IEnumerable<AchievementRollup>, double>> quality = g => g.Sum(r => r.IndexedQualitySum);
+        Expression<Func<IEnumerable<AchievementRollup>, int>> count = g => g.Sum(r => r.IndexedCount);
+        var g = Expression.Parameter(typeof(IEnumerable<AchievementRollup>), "g");
+        var n = Expression.Convert(Inline.Body(count, g), typeof(double));
+        var index = Inline.Body(
+            SpmRules.Index,
+            Expression.Convert(Expression.Divide(Inline.Body(recipient, g), n), typeof(double?)),
+            Expression.Convert(Expression.Divide(Inline.Body(quality, g), n), typeof(double?)),
+            Expression.Constant(scheme.RecipientWeight),
+            Expression.Constant(scheme.QualityWeight),
+            Expression.Constant(false));
+        var none = Expression.Equal(Inline.Body(count, g), Expression.Constant(0));
+        return Expression.Lambda<Func<IEnumerable<AchievementRollup>, double?>>(Expression.Condition(none, Expression.Constant(null, typeof(double?)), index), g);
     }
 
     /// <summary>Served in each row's own quarter: its served minus that of the latest earlier quarter of its series the caller may read.</summary>

@@ -126,12 +126,6 @@ public abstract class StatsType<TRow>
 public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
     where TRow : StatsRow, new()
 {
-    private static readonly MethodInfo GroupByMethod = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.GroupBy) && m.GetParameters().Length == 2 && m.GetGenericArguments().Length == 2);
-
-    private static readonly MethodInfo SelectMethod = typeof(Queryable).GetMethods()
-        .Single(m => m.Name == nameof(Queryable.Select) && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
-
     private readonly List<(StatsDimension Dimension, LambdaExpression Value)> _dimensions = [];
     private readonly Dictionary<string, (Func<StatsContext<TSource>, LambdaExpression> Aggregate, bool Cumulative)> _sql = new(StringComparer.Ordinal);
 
@@ -149,6 +143,9 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
     internal string? LatestFixedBy { get; private set; }
 
     internal PropertyInfo? YearMember { get; private set; }
+
+    /// <summary>The pre-summed rows this type can read instead of its rows; null when it has none.</summary>
+    internal IStatsRollup<TSource, TRow>? RollupTable { get; private set; }
 
     internal PropertyInfo? QuarterMember { get; private set; }
 
@@ -201,6 +198,13 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
         return this;
     }
 
+    /// <summary>A rollup table the groups are read from when a request needs nothing else (<see cref="StatsRollup{TSource, TRollup, TRow}"/>).</summary>
+    public StatsDefinition<TSource, TRow> RollUp<TRollup>(StatsRollup<TSource, TRollup, TRow> rollup)
+    {
+        RollupTable = rollup;
+        return this;
+    }
+
     /// <summary>The measures read a scoring scheme: the field takes `scheme` and each group names it.</summary>
     public StatsDefinition<TSource, TRow> WithScheme()
     {
@@ -226,65 +230,49 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
     {
         // Cumulative measures over several quarters read flagged rows: the flag is computed once per row
         // (a join with each series' latest quarter), and every other expression reads the row inside.
-        var flagged = latestOnly && Latest is not null;
-        var elementType = flagged ? typeof(StatsFlagged<TSource>) : typeof(TSource);
-        var sourceExpression = flagged ? Latest!(selection).Expression : selection.Expression;
-        var element = Expression.Parameter(elementType, "x");
-        Expression RowOf(Expression e) => flagged ? Expression.Property(e, nameof(StatsFlagged<TSource>.Row)) : e;
+        if (latestOnly && Latest is not null)
+        {
+            Expression RowOf(Expression e) => Expression.Property(e, nameof(StatsFlagged<TSource>.Row));
+            var x = Expression.Parameter(typeof(StatsFlagged<TSource>), "f");
+            var row = Expression.Lambda(RowOf(x), x);
+            var isLatest = Expression.Lambda(Expression.Property(x, nameof(StatsFlagged<TSource>.Latest)), x);
+            Expression AllRows(Expression group) => Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [x.Type, typeof(TSource)], group, row);
+            Expression LatestRows(Expression group) => Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [x.Type, typeof(TSource)],
+                Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [x.Type], group, isLatest), row);
+            return StatsGrouping.Group<StatsFlagged<TSource>, TRow>(
+                Latest(selection),
+                Keys(dimensions, owner, shift, RowOf),
+                measures.Select(name => (name, Measure(name, context, group => _sql[name].Cumulative ? LatestRows(group) : AllRows(group)))),
+                context.Scheme.Id);
+        }
 
-        var keyBindings = dimensions.Distinct().Select(d => Bind(typeof(StatsKey).GetProperty(StatsDimensions.KeyProperty(d))!, Inline.Body(Shifted(DimensionValue(d), shift), RowOf(element)))).ToList();
+        return StatsGrouping.Group<TSource, TRow>(selection, Keys(dimensions, owner, shift, e => e), measures.Select(name => (name, Measure(name, context, group => group))), context.Scheme.Id);
+    }
+
+    private IEnumerable<(string KeyProperty, Func<Expression, Expression> Value)> Keys(IReadOnlyCollection<StatsDimension> dimensions, LambdaExpression? owner, StatsPeriod? shift, Func<Expression, Expression> rowOf)
+    {
+        foreach (var dimension in dimensions.Distinct())
+        {
+            var value = Shifted(DimensionValue(dimension), shift);
+            yield return (StatsDimensions.KeyProperty(dimension), element => Inline.Body(value, rowOf(element)));
+        }
+
         if (owner is not null)
         {
-            keyBindings.Add(Bind(typeof(StatsKey).GetProperty(nameof(StatsKey.OwnerId))!, Inline.Body(owner, RowOf(element))));
+            yield return (nameof(StatsKey.OwnerId), element => Inline.Body(owner, rowOf(element)));
         }
+    }
 
-        // No dimensions group by a constant: one group over everything.
-        LambdaExpression keySelector = keyBindings.Count == 0
-            ? Expression.Lambda(Expression.Constant(1), element)
-            : Expression.Lambda(Expression.MemberInit(Expression.New(typeof(StatsKey)), keyBindings), element);
-        var keyType = keySelector.ReturnType;
-        var groupType = typeof(IGrouping<,>).MakeGenericType(keyType, elementType);
-        var grouped = Expression.Call(GroupByMethod.MakeGenericMethod(elementType, keyType), sourceExpression, Expression.Quote(keySelector));
-
-        var group = Expression.Parameter(groupType, "g");
-        var bindings = new List<MemberBinding>();
-        foreach (var property in typeof(StatsKey).GetProperties())
-        {
-            var target = typeof(TRow).GetProperty(property.Name)!;
-            var isKey = keyBindings.Any(b => b.Member.Name == property.Name);
-            bindings.Add(Expression.Bind(target, isKey ? Expression.Property(Expression.Property(group, "Key"), property.Name) : Expression.Constant(null, target.PropertyType)));
-        }
-
-        Expression allRows = group;
-        Expression latestRows = group;
-        if (flagged)
-        {
-            var x = Expression.Parameter(elementType, "f");
-            var row = Expression.Lambda(Expression.Property(x, nameof(StatsFlagged<TSource>.Row)), x);
-            var isLatest = Expression.Lambda(Expression.Property(x, nameof(StatsFlagged<TSource>.Latest)), x);
-            allRows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [elementType, typeof(TSource)], group, row);
-            latestRows = Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [elementType, typeof(TSource)],
-                Expression.Call(typeof(Enumerable), nameof(Enumerable.Where), [elementType], group, isLatest), row);
-        }
-
-        foreach (var name in measures)
-        {
-            var (aggregate, cumulative) = _sql[name];
-            bindings.Add(Expression.Bind(typeof(TRow).GetProperty(char.ToUpperInvariant(name[0]) + name[1..])!, Inline.Body(aggregate(context), cumulative ? latestRows : allRows)));
-        }
-
-        bindings.Add(Expression.Bind(typeof(TRow).GetProperty(nameof(StatsRow.SchemeId))!, Expression.Constant(context.Scheme.Id)));
-        var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(TRow)), bindings), group);
-        return selection.Provider.CreateQuery<TRow>(Expression.Call(SelectMethod.MakeGenericMethod(groupType, typeof(TRow)), grouped, Expression.Quote(selector)));
+    private Func<Expression, Expression> Measure(string name, StatsContext<TSource> context, Func<Expression, Expression> rowsOf)
+    {
+        var aggregate = _sql[name].Aggregate(context);
+        return group => Inline.Body(aggregate, rowsOf(group));
     }
 
     /// <summary>A dimension or predicate with the row's year and quarter moved one period later.</summary>
     internal TLambda Shifted<TLambda>(TLambda lambda, StatsPeriod? shift)
         where TLambda : LambdaExpression =>
         shift is null || YearMember is null ? lambda : (TLambda)new PeriodShift(lambda.Parameters[0], YearMember, QuarterMember!, shift.Value).Visit(lambda);
-
-    private static MemberAssignment Bind(PropertyInfo target, Expression value) =>
-        Expression.Bind(target, value.Type == target.PropertyType ? value : Expression.Convert(value, target.PropertyType));
 
     /// <summary>Replaces row.Year and row.Quarter of the lambda's own parameter by the next period's.</summary>
     private sealed class PeriodShift(ParameterExpression row, PropertyInfo year, PropertyInfo quarter, StatsPeriod period) : ExpressionVisitor

@@ -28,9 +28,11 @@ internal sealed class StatsRequest<TSource, TRow>
     private static readonly ScoringScheme NoScheme = new();
 
     private readonly Func<DbContext, IQueryable<TSource>> _visible;
+    private readonly bool _useRollups;
 
-    private StatsRequest(StatsDefinition<TSource, TRow> definition, Func<DbContext, IQueryable<TSource>> visible, ScoringScheme scheme, List<StatsDimension> dimensions, HashSet<string> measures, Expression<Func<TSource, bool>>? where, bool latestOnly, int maxGroups)
+    private StatsRequest(StatsDefinition<TSource, TRow> definition, Func<DbContext, IQueryable<TSource>> visible, ScoringScheme scheme, List<StatsDimension> dimensions, HashSet<string> measures, Expression<Func<TSource, bool>>? where, bool latestOnly, int maxGroups, bool useRollups)
     {
+        _useRollups = useRollups;
         Definition = definition;
         _visible = visible;
         Scheme = scheme;
@@ -68,6 +70,7 @@ internal sealed class StatsRequest<TSource, TRow>
             .Concat(InputNames(context.GetArgument<object?>("order")));
         var latestOnly = definition.Latest is not null && !dimensions.Contains(StatsDimension.Quarter) && !Fixes(context.GetArgument<object?>("where"), definition.LatestFixedBy);
         var maxGroups = context.Service<IOptions<GraphQLLimits>>().Value.MaxGroups;
+        var useRollups = context.Service<IOptions<StatsOptions>>().Value.UseRollups;
         var rows = visible(context);
         var where = FilterArguments.Predicate<TSource>(context, "where");
         var measures = definition.Needed(asked);
@@ -76,7 +79,7 @@ internal sealed class StatsRequest<TSource, TRow>
         var scheme = definition.UsesScheme
             ? await context.Service<ScoringSchemeCatalog>().ResolveAsync(context.GetArgument<string?>("scheme"))
             : NoScheme;
-        return new StatsRequest<TSource, TRow>(definition, rows, scheme, dimensions, measures, where, latestOnly, maxGroups);
+        return new StatsRequest<TSource, TRow>(definition, rows, scheme, dimensions, measures, where, latestOnly, maxGroups, useRollups);
     }
 
     /// <summary>
@@ -100,6 +103,13 @@ internal sealed class StatsRequest<TSource, TRow>
         if (restrict is not null)
         {
             selection = selection.Where(restrict);
+        }
+
+        // Groups that hold one row per series, of the whole scope, may come from the rollup.
+        if (_useRollups && owner is null && shift is null && restrict is null && !LatestOnly
+            && Definition.RollupTable?.TryGroup(db, Definition, visible, Where, Dimensions, measures ?? Measures, Scheme) is { } rolledUp)
+        {
+            return rolledUp;
         }
 
         var context = new StatsContext<TSource> { Scheme = Scheme, Visible = visible };

@@ -96,6 +96,10 @@ public static class DatabaseServiceCollectionExtensions
         await db.Database.MigrateAsync(cancellationToken);
         var scale = services.GetRequiredService<IConfiguration>().GetValue(SpmSeeder.ScaleKey, 1);
         await new SpmSeeder(logger, scale).SeedIfEmptyAsync(db, cancellationToken);
+        if (await AchievementRollups.EnsureBuiltAsync(db, cancellationToken))
+        {
+            logger.LogInformation("Database: built the achievement rollups from the achievements");
+        }
 
         // Whatever changed while no instance was up (a seed, a migration, a write whose instance stopped before its bump)
         // is newer than every cached answer.

@@ -25,6 +25,7 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "spmgraph-tests-" + Guid.NewGuid().ToString("N"));
     private readonly PostgresCluster? _cluster;
+    private readonly IReadOnlyDictionary<string, string> _settings = new Dictionary<string, string>();
 
     public SpmGraphFactory()
         : this(TestProvider.Current)
@@ -61,13 +62,14 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
         }
     }
 
-    /// <summary>Another instance of the server on <paramref name="sameDatabaseAs"/>'s database, as behind a load balancer.</summary>
-    internal SpmGraphFactory(SpmGraphFactory sameDatabaseAs, bool answerCache)
+    /// <summary>Another instance of the server on <paramref name="sameDatabaseAs"/>'s database, as behind a load balancer, with <paramref name="settings"/> of its own.</summary>
+    internal SpmGraphFactory(SpmGraphFactory sameDatabaseAs, bool answerCache, IReadOnlyDictionary<string, string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(sameDatabaseAs);
         Provider = sameDatabaseAs.Provider;
         ConnectionString = sameDatabaseAs.ConnectionString;
         AnswerCacheEnabled = answerCache;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
         StartServer();
     }
@@ -107,6 +109,11 @@ public sealed class SpmGraphFactory : WebApplicationFactory<Program>
 
         // The shared host runs every request, so statement counts do not depend on what ran before.
         builder.UseSetting("GraphQL:AnswerCache:Enabled", AnswerCacheEnabled ? "true" : "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<IInterceptor>(Sql);

@@ -148,22 +148,8 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
     [Fact]
     public async Task Another_scheme_computes_the_index_with_its_weights_and_says_so()
     {
-        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
-        var scheme = new ScoringScheme
-        {
-            Code = "TEST_EQUAL",
-            Name = "Equal weights (test)",
-            Version = 1,
-            RecipientWeight = 0.5,
-            QualityWeight = 0.5,
-            IsActive = false,
-            Source = "test",
-            Bands = [new ScoringBand { Code = "HIGH", Label = "High", LowerBound = 75 }, new ScoringBand { Code = "LOW", Label = "Low", LowerBound = 0 }],
-        };
-        db.ScoringSchemes.Add(scheme);
-        await db.SaveChangesAsync();
-        await DataVersionStore.BumpAsync(db, default); // written behind the API: the caches must hear of it
-        try
+        var scheme = TestScheme("TEST_EQUAL", 0.5, 0.5, cap: true, (75, "HIGH"), (0, "LOW"));
+        await WithSchemeAsync(factory, scheme, async () =>
         {
             const string where = "{ year: { eq: 2024 }, quarter: { eq: 4 }, region: { parent: { code: { eq: \"19\" } } } }";
             var data = await factory.ExecuteDataAsAsync(National,
@@ -176,12 +162,39 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
                 AssertMeasures(group, node!, recipientWeight: 0.5, qualityWeight: 0.5, bands: [(75, "HIGH"), (0, "LOW")]);
                 Assert.Equal("TEST_EQUAL", (string?)node!["scheme"]!["code"]);
             }
+        });
+    }
+
+    /// <summary>An inactive scheme of the tests' own, with two bands or more.</summary>
+    internal static ScoringScheme TestScheme(string code, double recipientWeight, double qualityWeight, bool cap, params (double Lower, string Code)[] bands) => new()
+    {
+        Code = code,
+        Name = code + " (test)",
+        Version = 1,
+        RecipientWeight = recipientWeight,
+        QualityWeight = qualityWeight,
+        CapRecipientRate = cap,
+        IsActive = false,
+        Source = "test",
+        Bands = [.. bands.Select(b => new ScoringBand { Code = b.Code, Label = b.Code, LowerBound = b.Lower })],
+    };
+
+    /// <summary>Runs <paramref name="test"/> with <paramref name="scheme"/> written behind the API, then removes it.</summary>
+    internal static async Task WithSchemeAsync(SpmGraphFactory factory, ScoringScheme scheme, Func<Task> test)
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
+        db.ScoringSchemes.Add(scheme);
+        await db.SaveChangesAsync();
+        await DataVersionStore.BumpAsync(db, default); // written behind the API: the caches must hear of it
+        try
+        {
+            await test();
         }
         finally
         {
             db.ScoringSchemes.Remove(scheme);
             await db.SaveChangesAsync();
-            await DataVersionStore.BumpAsync(db, default); // written behind the API: the caches must hear of it
+            await DataVersionStore.BumpAsync(db, default);
         }
     }
 
@@ -213,7 +226,8 @@ public sealed class AchievementStatsTests(SpmGraphFactory factory)
         await factory.ExecuteDataAsAsync(National,
             "{ achievementStats(where: { year: { eq: 2024 } }, groupBy: [YEAR, QUARTER], order: [{ quarter: ASC }]) { nodes { key { year quarter } target served achievementRate spmIndex band } } }");
 
-        var statements = factory.Sql.Commands.Where(c => c.Contains("\"Achievements\"", StringComparison.Ordinal)).ToList();
+        // Whole quarters: the statement reads the rollups of the achievements.
+        var statements = factory.Sql.Commands.Where(c => c.Contains("\"Achievements\"", StringComparison.Ordinal) || c.Contains("\"AchievementRollups\"", StringComparison.Ordinal)).ToList();
         var statement = Assert.Single(statements);
         Assert.Contains("GROUP BY", statement, StringComparison.Ordinal);
         // Only the asked-for measures are computed.

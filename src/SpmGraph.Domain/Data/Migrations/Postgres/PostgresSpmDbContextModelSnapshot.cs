@@ -96,6 +96,91 @@ namespace SpmGraph.Domain.Data.Migrations.Postgres
                     b.ToTable("Achievements");
                 });
 
+            modelBuilder.Entity("SpmGraph.Domain.Model.AchievementRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("BudgetRealized")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("BySector")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("CompleteCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("IndexedCappedRateSum")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("IndexedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("IndexedQualitySum")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("IndexedRateSum")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MaxRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MinRate")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("QualityCount")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("QualitySum")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("integer");
+
+                    b.Property<double>("RateSum")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("RatedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Served")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .UseCollation("C");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Year", "Quarter");
+
+                    b.HasIndex("BySector", "Year", "Quarter", "RegionId");
+
+                    b.ToTable("AchievementRollups", (string)null);
+                });
+
             modelBuilder.Entity("SpmGraph.Domain.Model.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -665,6 +750,17 @@ namespace SpmGraph.Domain.Data.Migrations.Postgres
                     b.Navigation("Region");
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("SpmGraph.Domain.Model.AchievementRollup", b =>
+                {
+                    b.HasOne("SpmGraph.Domain.Model.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("SpmGraph.Domain.Model.AuditEntry", b =>

@@ -88,6 +88,87 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                     b.ToTable("Achievements");
                 });
 
+            modelBuilder.Entity("SpmGraph.Domain.Model.AchievementRollup", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BudgetRealized")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("BySector")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CompleteCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("IndexedCappedRateSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("IndexedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("IndexedQualitySum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("IndexedRateSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MaxRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MinRate")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("QualityCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("QualitySum")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Quarter")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double>("RateSum")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("RatedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RegionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sector")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Served")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Target")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RegionId", "Year", "Quarter");
+
+                    b.HasIndex("BySector", "Year", "Quarter", "RegionId");
+
+                    b.ToTable("AchievementRollups", (string)null);
+                });
+
             modelBuilder.Entity("SpmGraph.Domain.Model.ApiKey", b =>
                 {
                     b.Property<int>("Id")
@@ -604,6 +685,17 @@ namespace SpmGraph.Domain.Data.Migrations.Sqlite
                     b.Navigation("Region");
 
                     b.Navigation("Report");
+                });
+
+            modelBuilder.Entity("SpmGraph.Domain.Model.AchievementRollup", b =>
+                {
+                    b.HasOne("SpmGraph.Domain.Model.Region", "Region")
+                        .WithMany()
+                        .HasForeignKey("RegionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Region");
                 });
 
             modelBuilder.Entity("SpmGraph.Domain.Model.AuditEntry", b =>

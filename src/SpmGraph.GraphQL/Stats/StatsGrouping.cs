@@ -1,0 +1,61 @@
+using System.Linq.Expressions;
+using System.Reflection;
+
+namespace SpmGraph.GraphQL.Stats;
+
+/// <summary>rows → GROUP BY the key columns → one stats row per group with the measures asked, as one expression tree.</summary>
+internal static class StatsGrouping
+{
+    private static readonly MethodInfo GroupByMethod = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.GroupBy) && m.GetParameters().Length == 2 && m.GetGenericArguments().Length == 2);
+
+    private static readonly MethodInfo SelectMethod = typeof(Queryable).GetMethods()
+        .Single(m => m.Name == nameof(Queryable.Select) && m.GetParameters()[1].ParameterType.GetGenericArguments()[0].GetGenericArguments().Length == 2);
+
+    /// <summary>
+    /// <paramref name="keys"/> give each grouped key column (a <see cref="StatsKey"/> property) from an element,
+    /// <paramref name="measures"/> each measure from the group; no keys group by a constant (one group).
+    /// </summary>
+    public static IQueryable<TRow> Group<TElement, TRow>(IQueryable<TElement> rows, IEnumerable<(string KeyProperty, Func<Expression, Expression> Value)> keys, IEnumerable<(string Name, Func<Expression, Expression> Value)> measures, int schemeId)
+        where TRow : StatsRow, new()
+    {
+        var element = Expression.Parameter(typeof(TElement), "x");
+        var keyBindings = keys.Select(k => Bind(typeof(StatsKey).GetProperty(k.KeyProperty)!, k.Value(element))).ToList();
+        LambdaExpression keySelector = keyBindings.Count == 0
+            ? Expression.Lambda(Expression.Constant(1), element)
+            : Expression.Lambda(Expression.MemberInit(Expression.New(typeof(StatsKey)), keyBindings), element);
+        var keyType = keySelector.ReturnType;
+        var groupType = typeof(IGrouping<,>).MakeGenericType(keyType, typeof(TElement));
+        var grouped = Expression.Call(GroupByMethod.MakeGenericMethod(typeof(TElement), keyType), rows.Expression, Expression.Quote(keySelector));
+
+        var group = Expression.Parameter(groupType, "g");
+        var bindings = new List<MemberBinding>();
+        foreach (var property in typeof(StatsKey).GetProperties())
+        {
+            var target = typeof(TRow).GetProperty(property.Name)!;
+            var isKey = keyBindings.Any(b => b.Member.Name == property.Name);
+            bindings.Add(Expression.Bind(target, isKey ? Expression.Property(Expression.Property(group, "Key"), property.Name) : Expression.Constant(null, target.PropertyType)));
+        }
+
+        foreach (var (name, value) in measures)
+        {
+            bindings.Add(Bind(typeof(TRow).GetProperty(char.ToUpperInvariant(name[0]) + name[1..])!, value(group)));
+        }
+
+        bindings.Add(Expression.Bind(typeof(TRow).GetProperty(nameof(StatsRow.SchemeId))!, Expression.Constant(schemeId)));
+        var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(TRow)), bindings), group);
+        return rows.Provider.CreateQuery<TRow>(Expression.Call(SelectMethod.MakeGenericMethod(groupType, typeof(TRow)), grouped, Expression.Quote(selector)));
+    }
+
+    /// <summary>The same, with keys and measures as lambdas over the element and over the group's elements.</summary>
+    public static IQueryable<TRow> Group<TElement, TRow>(IQueryable<TElement> rows, IEnumerable<(StatsDimension Dimension, LambdaExpression Value)> keys, IEnumerable<(string Name, LambdaExpression Aggregate)> measures, int schemeId)
+        where TRow : StatsRow, new() =>
+        Group<TElement, TRow>(
+            rows,
+            keys.Select(k => (StatsDimensions.KeyProperty(k.Dimension), (Func<Expression, Expression>)(e => Domain.Rules.Inline.Body(k.Value, e)))),
+            measures.Select(m => (m.Name, (Func<Expression, Expression>)(g => Domain.Rules.Inline.Body(m.Aggregate, g)))),
+            schemeId);
+
+    private static MemberAssignment Bind(PropertyInfo target, Expression value) =>
+        Expression.Bind(target, value.Type == target.PropertyType ? value : Expression.Convert(value, target.PropertyType));
+}
