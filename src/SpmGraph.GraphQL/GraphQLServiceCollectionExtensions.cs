@@ -1,7 +1,9 @@
 using GraphQL;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SpmGraph.Domain.Data;
+using SpmGraph.Domain.Model;
 using SpmGraph.Domain.Writing;
 using SpmGraph.GraphQL.Achievements;
 using SpmGraph.GraphQL.Audit;
@@ -52,6 +54,8 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<AuditHistoryLoader>();
         services.AddScoped<ScoringSchemeCatalog>();
         services.AddSingleton<ScoringSchemeCache>();
+        services.AddSingleton(sp => new ReferenceRows<Region>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), r => r.Id));
+        services.AddSingleton(sp => new ReferenceRows<Indicator>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), i => i.Id));
         services.AddScoped<RequestDataVersion>();
         services.AddScoped<Stats.StatsLoaders>();
         services.AddOptions<Stats.StatsOptions>().BindConfiguration(Stats.StatsOptions.SectionName);

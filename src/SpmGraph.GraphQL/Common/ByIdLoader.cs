@@ -18,3 +18,14 @@ public abstract class ByIdLoader<TEntity>(IDbContextFactory<SpmDbContext> factor
         return rows.ToDictionary(idOf);
     }
 }
+
+/// <summary>Entities of a reference table by id, from <see cref="ReferenceRows{TEntity}"/> at the request's data version: no statement of their own.</summary>
+public abstract class ReferenceByIdLoader<TEntity>(ReferenceRows<TEntity> rows, RequestDataVersion version) : BatchLoader<int, TEntity>
+    where TEntity : class
+{
+    protected override async Task<IReadOnlyDictionary<int, TEntity>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
+    {
+        var all = await rows.GetAsync(await version.GetAsync(cancellationToken));
+        return keys.Where(all.ContainsKey).ToDictionary(k => k, k => all[k]);
+    }
+}

@@ -6,7 +6,7 @@ using SpmGraph.QueryConventions.Batching;
 
 namespace SpmGraph.GraphQL.Indicators;
 
-public sealed class IndicatorByIdLoader(IDbContextFactory<SpmDbContext> factory) : ByIdLoader<Indicator>(factory, i => i.Id);
+public sealed class IndicatorByIdLoader(ReferenceRows<Indicator> rows, RequestDataVersion version) : ReferenceByIdLoader<Indicator>(rows, version);
 
 public sealed class IndicatorCountBySectorLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<SectorCode, int>
 {

@@ -39,33 +39,9 @@ public sealed class ScoringSchemeCatalog(ScoringSchemeCache cache, RequestDataVe
     public async Task<ScoringScheme?> ByIdAsync(int id) => (await _schemes.Value).FirstOrDefault(s => s.Id == id);
 }
 
-/// <summary>
-/// The scoring schemes, read from the database once per <see cref="Domain.Model.DataVersion"/>: a scheme changes only
-/// through a write, and every write bumps the version. Shared by all requests, so the schemes are never modified.
-/// </summary>
-public sealed class ScoringSchemeCache(IDbContextFactory<SpmDbContext> factory)
+/// <summary>The scoring schemes with their bands, read once per data version: a scheme changes only through a write.</summary>
+public sealed class ScoringSchemeCache(IDbContextFactory<SpmDbContext> factory) : DataVersionCache<IReadOnlyList<ScoringScheme>>(factory)
 {
-    private volatile Entry? _entry;
-
-    public Task<IReadOnlyList<ScoringScheme>> GetAsync(long version)
-    {
-        var entry = _entry;
-
-        // A request that read an older version may use newer schemes: what it caches is then fresher than its version.
-        if (entry is null || entry.Version < version || entry.Schemes.IsFaulted || entry.Schemes.IsCanceled)
-        {
-            entry = new Entry(version, LoadAsync());
-            _entry = entry;
-        }
-
-        return entry.Schemes;
-    }
-
-    private async Task<IReadOnlyList<ScoringScheme>> LoadAsync()
-    {
-        await using var db = await factory.CreateDbContextAsync();
-        return await db.ScoringSchemes.AsNoTracking().Include(s => s.Bands).ToListAsync();
-    }
-
-    private sealed record Entry(long Version, Task<IReadOnlyList<ScoringScheme>> Schemes);
+    protected override async Task<IReadOnlyList<ScoringScheme>> LoadAsync(SpmDbContext db) =>
+        await db.ScoringSchemes.AsNoTracking().Include(s => s.Bands).ToListAsync();
 }

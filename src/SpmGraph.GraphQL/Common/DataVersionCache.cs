@@ -1,0 +1,49 @@
+using Microsoft.EntityFrameworkCore;
+using SpmGraph.Domain.Data;
+
+namespace SpmGraph.GraphQL.Common;
+
+/// <summary>
+/// A value read from the database once per <see cref="Domain.Model.DataVersion"/> and shared by all requests (a
+/// singleton): every write bumps the version, so the value is as fresh as the version a request read. What it holds
+/// is never modified.
+/// </summary>
+public abstract class DataVersionCache<T>(IDbContextFactory<SpmDbContext> factory)
+{
+    private volatile Entry? _entry;
+
+    public Task<T> GetAsync(long version)
+    {
+        var entry = _entry;
+
+        // A request that read an older version may use a newer value: what it caches is then fresher than its version.
+        if (entry is null || entry.Version < version || entry.Value.IsFaulted || entry.Value.IsCanceled)
+        {
+            entry = new Entry(version, ReadAsync());
+            _entry = entry;
+        }
+
+        return entry.Value;
+    }
+
+    protected abstract Task<T> LoadAsync(SpmDbContext db);
+
+    private async Task<T> ReadAsync()
+    {
+        await using var db = await factory.CreateDbContextAsync();
+        return await LoadAsync(db);
+    }
+
+    private sealed record Entry(long Version, Task<T> Value);
+}
+
+/// <summary>
+/// All rows of a small table that writes never change (regions, the indicator catalog) by id, per data version: the
+/// objects other rows link to come from memory instead of a statement per batch.
+/// </summary>
+public sealed class ReferenceRows<TEntity>(IDbContextFactory<SpmDbContext> factory, Func<TEntity, int> idOf) : DataVersionCache<IReadOnlyDictionary<int, TEntity>>(factory)
+    where TEntity : class
+{
+    protected override async Task<IReadOnlyDictionary<int, TEntity>> LoadAsync(SpmDbContext db) =>
+        await db.Set<TEntity>().AsNoTracking().ToDictionaryAsync(idOf);
+}
