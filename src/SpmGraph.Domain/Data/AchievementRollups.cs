@@ -80,6 +80,9 @@ public static class AchievementRollups
 
         await RebuildAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+
+        // Planner statistics for the new rows, as the seed takes them for its own.
+        await db.Database.ExecuteSqlRawAsync("ANALYZE \"AchievementRollups\"", cancellationToken);
         return true;
     }
 

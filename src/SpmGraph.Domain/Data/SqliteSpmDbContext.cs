@@ -1,4 +1,6 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -24,6 +26,8 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
     /// <summary>
     /// EF Core translates startsWith/endsWith to LIKE, which SQLite matches ignoring ASCII case
     /// unless told otherwise; the API says they are case-sensitive, as they are on PostgreSQL.
+    /// The pragma is a setting of the SQLite connection, which Microsoft.Data.Sqlite's pool keeps
+    /// open between opens: it is set once per pooled connection, not on every open.
     /// </summary>
     private sealed class CaseSensitiveLike : DbConnectionInterceptor
     {
@@ -32,20 +36,33 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
 
         private const string Pragma = "PRAGMA case_sensitive_like = true;";
 
+        private static readonly ConditionalWeakTable<object, object> Configured = [];
+
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            ArgumentNullException.ThrowIfNull(connection);
-            using var command = connection.CreateCommand();
-            command.CommandText = Pragma;
-            command.ExecuteNonQuery();
+            if (IsNew(connection))
+            {
+                using var command = connection.CreateCommand();
+                command.CommandText = Pragma;
+                command.ExecuteNonQuery();
+            }
         }
 
         public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
+            if (IsNew(connection))
+            {
+                await using var command = connection.CreateCommand();
+                command.CommandText = Pragma;
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+
+        /// <summary>True the first time this SQLite connection handle is seen (any other connection is always new).</summary>
+        private static bool IsNew(DbConnection connection)
+        {
             ArgumentNullException.ThrowIfNull(connection);
-            await using var command = connection.CreateCommand();
-            command.CommandText = Pragma;
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);
         }
     }
 }

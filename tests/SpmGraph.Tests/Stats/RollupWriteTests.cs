@@ -44,6 +44,19 @@ public sealed class RollupWriteTests(SpmGraphFactory factory)
         await AssertRollupsAreTheSumsOfTheRowsAsync();
     }
 
+    [Fact]
+    public async Task A_database_with_achievements_but_no_rollups_gets_them_built_once()
+    {
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
+        var before = await db.Set<AchievementRollup>().CountAsync();
+        await db.Set<AchievementRollup>().ExecuteDeleteAsync();
+
+        Assert.True(await AchievementRollups.EnsureBuiltAsync(db, default));
+        Assert.False(await AchievementRollups.EnsureBuiltAsync(db, default));
+        Assert.Equal(before, await db.Set<AchievementRollup>().CountAsync());
+        await AssertRollupsAreTheSumsOfTheRowsAsync();
+    }
+
     /// <summary>Every rollup row against the same sums computed here from every achievement row.</summary>
     private async Task AssertRollupsAreTheSumsOfTheRowsAsync()
     {
