@@ -144,10 +144,10 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
 
     internal PropertyInfo? YearMember { get; private set; }
 
+    internal PropertyInfo? QuarterMember { get; private set; }
+
     /// <summary>The pre-summed rows this type can read instead of its rows; null when it has none.</summary>
     internal IStatsRollup<TSource, TRow>? RollupTable { get; private set; }
-
-    internal PropertyInfo? QuarterMember { get; private set; }
 
     /// <summary>A dimension: which key column it fills and from what expression over the source row.</summary>
     public StatsDefinition<TSource, TRow> Dimension<TValue>(StatsDimension dimension, Expression<Func<TSource, TValue>> value)

@@ -122,10 +122,11 @@ public sealed class StatsRollup<TSource, TRollup, TRow> : IStatsRollup<TSource, 
     private static List<LambdaExpression>? Filters(Expression query)
     {
         var filters = new List<LambdaExpression>();
-        while (query is MethodCallExpression { Method.Name: nameof(Queryable.Where) } call && call.Method.DeclaringType == typeof(Queryable))
+        while (query is MethodCallExpression { Method.Name: nameof(Queryable.Where), Arguments: [var inner, UnaryExpression { Operand: LambdaExpression { Parameters.Count: 1 } predicate }] } call
+            && call.Method.DeclaringType == typeof(Queryable))
         {
-            filters.Add((LambdaExpression)((UnaryExpression)call.Arguments[1]).Operand);
-            query = call.Arguments[0];
+            filters.Add(predicate);
+            query = inner;
         }
 
         return query is EntityQueryRootExpression root && root.ElementType == typeof(TSource) ? filters : null;
