@@ -135,24 +135,10 @@ public static class AchievementRollups
             group,
             EntityRules.AchievementRate,
             EntityRules.AchievementComplete,
-            IndexPart(1, 0, cap: false),
-            IndexPart(1, 0, cap: true),
-            IndexPart(0, 1, cap: false));
+            EntityRules.AchievementIndex(1, 0, cap: false),
+            EntityRules.AchievementIndex(1, 0, cap: true),
+            EntityRules.AchievementIndex(0, 1, cap: false));
         return Expression.Lambda<Func<IGrouping<RollupKey, Achievement>, AchievementRollup>>(body, group);
-    }
-
-    /// <summary>A row's index with these weights: (1, 0) is its recipient part, (0, 1) its quality part.</summary>
-    private static Expression<Func<Achievement, double?>> IndexPart(double recipientWeight, double qualityWeight, bool cap)
-    {
-        var a = Expression.Parameter(typeof(Achievement), "a");
-        var body = Inline.Body(
-            SpmRules.Index,
-            Inline.Body(EntityRules.AchievementRate, a),
-            Expression.Property(a, nameof(Achievement.QualityRate)),
-            Expression.Constant(recipientWeight),
-            Expression.Constant(qualityWeight),
-            Expression.Constant(cap));
-        return Expression.Lambda<Func<Achievement, double?>>(body, a);
     }
 
     /// <summary>The GROUP BY key of a rollup; Sector null over all sectors.</summary>

@@ -54,6 +54,20 @@ public static class EntityRules
     /// <summary>Tuntas (complete): served at or above a target above 0.</summary>
     public static readonly Expression<Func<Model.Achievement, bool>> AchievementComplete = a => a.Target > 0 && a.Served >= a.Target;
 
+    /// <summary>A row's index with these weights (a scheme's, or (1, 0) and (0, 1) for its recipient and quality parts).</summary>
+    public static Expression<Func<Model.Achievement, double?>> AchievementIndex(double recipientWeight, double qualityWeight, bool cap)
+    {
+        var a = Expression.Parameter(typeof(Model.Achievement), "a");
+        var body = Inline.Body(
+            SpmRules.Index,
+            Inline.Body(AchievementRate, a),
+            Expression.Property(a, nameof(Model.Achievement.QualityRate)),
+            Expression.Constant(recipientWeight),
+            Expression.Constant(qualityWeight),
+            Expression.Constant(cap));
+        return Expression.Lambda<Func<Model.Achievement, double?>>(body, a);
+    }
+
     public static readonly Expression<Func<Model.Achievement, bool?>> AchievementOnTime =
         Inline.Apply<Model.Achievement, bool?>(SpmRules.OnTime, a => a.SubmittedAt, a => a.Report!.ReportingPeriod!.ClosesAt);
 

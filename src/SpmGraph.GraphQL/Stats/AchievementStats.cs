@@ -82,7 +82,7 @@ public static class AchievementStats
         .Measure(r => r.MaxRate, "Highest row rate (rows with target 0 left out)." + YearToDate, GroupRows<Achievement>.Max(EntityRules.AchievementRate), cumulative: true)
         .Measure(r => r.CompleteCount, "Rows with served >= target (target > 0)." + YearToDate, GroupRows<Achievement>.Count(EntityRules.AchievementComplete), cumulative: true)
         .Measure(r => r.QualityRate, "Mean qualityRate over the group's rows (rows without one left out).", g => g.Average(a => a.QualityRate))
-        .Measure(r => r.SpmIndex, "Mean of the rows' spmIndex (rows without one left out), with the scheme below." + YearToDate, c => GroupRows<Achievement>.Average(Index(c.Scheme)), cumulative: true)
+        .Measure(r => r.SpmIndex, "Mean of the rows' spmIndex (rows without one left out), with the scheme below." + YearToDate, c => GroupRows<Achievement>.Average(EntityRules.AchievementIndex(c.Scheme.RecipientWeight, c.Scheme.QualityWeight, c.Scheme.CapRecipientRate)), cumulative: true)
         .RollUp(new StatsRollup<Achievement, AchievementRollup, AchievementStatsRow>((db, bySector) => db.Set<AchievementRollup>().Where(r => r.BySector == bySector))
             .Key(a => a.RegionId, r => r.RegionId)
             .Key(a => a.Region, r => r.Region)
@@ -109,20 +109,6 @@ public static class AchievementStats
         .Field("scheme", [], type => type.Field<NonNullGraphType<ScoringSchemeGraphType>>("scheme")
             .Description("The scoring scheme that produced spmIndex and band.")
             .ResolveAsync(async ctx => await ctx.Service<ScoringSchemeCatalog>().ByIdAsync(ctx.Source.SchemeId)));
-
-    /// <summary>A row's index with the scheme's weights: the domain rule, with the scheme's numbers as constants.</summary>
-    private static Expression<Func<Achievement, double?>> Index(ScoringScheme scheme)
-    {
-        var a = Expression.Parameter(typeof(Achievement), "a");
-        var body = Inline.Body(
-            SpmRules.Index,
-            Inline.Body(EntityRules.AchievementRate, a),
-            Expression.Property(a, nameof(Achievement.QualityRate)),
-            Expression.Constant(scheme.RecipientWeight),
-            Expression.Constant(scheme.QualityWeight),
-            Expression.Constant(scheme.CapRecipientRate));
-        return Expression.Lambda<Func<Achievement, double?>>(body, a);
-    }
 
     /// <summary>
     /// The mean index of the rollups' rows: the rule is linear in its weights, so it is the rule applied to the

@@ -23,6 +23,18 @@ public sealed class StatsFlagged<TSource>
     public bool Latest { get; set; }
 }
 
+/// <summary>A measure's GraphQL name and its group-row property, one from the other: `spmIndex` is `SpmIndex`.</summary>
+internal static class StatsMeasureNames
+{
+    public static string Of(LambdaExpression property)
+    {
+        var name = ((MemberExpression)property.Body).Member.Name;
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    public static PropertyInfo PropertyOf(Type row, string measure) => row.GetProperty(char.ToUpperInvariant(measure[0]) + measure[1..])!;
+}
+
 /// <summary>Receives each measure with its type, for the inputs and output fields built from the catalog.</summary>
 public interface IMeasureVisitor<TRow>
 {
@@ -167,8 +179,7 @@ public sealed class StatsDefinition<TSource, TRow> : StatsType<TRow>
     public StatsDefinition<TSource, TRow> Measure<TValue>(Expression<Func<TRow, TValue>> property, string description, Func<StatsContext<TSource>, Expression<Func<IEnumerable<TSource>, TValue>>> aggregate, bool cumulative = false)
     {
         ArgumentNullException.ThrowIfNull(property);
-        var info = (PropertyInfo)((MemberExpression)property.Body).Member;
-        var name = char.ToLowerInvariant(info.Name[0]) + info.Name[1..];
+        var name = StatsMeasureNames.Of(property);
         var get = property.Compile();
         AddMeasure(new StatsMeasure<TRow>(name, description, typeof(TValue), r => get(r), v => v.Visit(name, property, description)));
         _sql[name] = (aggregate, cumulative);

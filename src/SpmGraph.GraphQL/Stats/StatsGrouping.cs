@@ -39,7 +39,7 @@ internal static class StatsGrouping
 
         foreach (var (name, value) in measures)
         {
-            bindings.Add(Bind(typeof(TRow).GetProperty(char.ToUpperInvariant(name[0]) + name[1..])!, value(group)));
+            bindings.Add(Bind(StatsMeasureNames.PropertyOf(typeof(TRow), name), value(group)));
         }
 
         bindings.Add(Expression.Bind(typeof(TRow).GetProperty(nameof(StatsRow.SchemeId))!, Expression.Constant(schemeId)));

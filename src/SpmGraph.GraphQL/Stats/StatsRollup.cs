@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using SpmGraph.Domain.Model;
@@ -69,8 +68,7 @@ public sealed class StatsRollup<TSource, TRollup, TRow> : IStatsRollup<TSource, 
     public StatsRollup<TSource, TRollup, TRow> Measure<TValue>(Expression<Func<TRow, TValue>> property, Func<ScoringScheme, Expression<Func<IEnumerable<TRollup>, TValue>>> aggregate)
     {
         ArgumentNullException.ThrowIfNull(property);
-        var info = (PropertyInfo)((MemberExpression)property.Body).Member;
-        _measures[char.ToLowerInvariant(info.Name[0]) + info.Name[1..]] = aggregate;
+        _measures[StatsMeasureNames.Of(property)] = aggregate;
         return this;
     }
 
