@@ -10,6 +10,9 @@ namespace SpmGraph.Domain.Data;
 /// <summary>The SQLite flavour of the model: the embedded default; owns Migrations/Sqlite.</summary>
 public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> options) : SpmDbContext(options)
 {
+    /// <summary>Makes LIKE case-sensitive on a SQLite connection (see <see cref="CaseSensitiveLike"/>).</summary>
+    public const string CaseSensitiveLikePragma = "PRAGMA case_sensitive_like = true;";
+
     /// <summary>
     /// Adds what the SQLite flavour needs to options, once: a pooled context gets it with the options it is registered
     /// with (pooling forbids changing them in OnConfiguring), any other context in OnConfiguring.
@@ -34,8 +37,6 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
         // One instance: the options, and so EF Core's internal service provider, stay the same.
         public static readonly CaseSensitiveLike Instance = new();
 
-        private const string Pragma = "PRAGMA case_sensitive_like = true;";
-
         private static readonly ConditionalWeakTable<object, object> Configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
@@ -43,7 +44,7 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
             if (IsNew(connection))
             {
                 using var command = connection.CreateCommand();
-                command.CommandText = Pragma;
+                command.CommandText = CaseSensitiveLikePragma;
                 command.ExecuteNonQuery();
             }
         }
@@ -53,7 +54,7 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
             if (IsNew(connection))
             {
                 await using var command = connection.CreateCommand();
-                command.CommandText = Pragma;
+                command.CommandText = CaseSensitiveLikePragma;
                 await command.ExecuteNonQueryAsync(cancellationToken);
             }
         }

@@ -1,6 +1,7 @@
 using GraphQL;
 using GraphQL.DI;
 using GraphQL.Validation;
+using GraphQL.Validation.Rules.Custom;
 using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
@@ -17,8 +18,9 @@ internal interface IWholeDocumentRule : IValidationRule;
 /// Parsed documents that passed validation, by their text and the operation named: a request with a known pair skips
 /// parsing and every rule whose verdict holds for the whole document (GraphQL.NET's core rules and each
 /// <see cref="IWholeDocumentRule"/>; keyed by the operation too, so no rule's verdict on one operation is reused for another).
-/// The rules that read the request still run: the cost analysis (variables), the queries-only rules of GET and the
-/// export (the operation chosen). Variables are coerced for every request. Bounded by the characters of the texts held.
+/// The rules that read the request still run: the queries-only rules of GET and the export (the operation chosen), and
+/// the cost analysis, except for a document whose cost passed with the very same variables before. Variables are
+/// coerced for every request. Bounded by the characters of the texts held.
 /// </summary>
 public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
 {
@@ -27,7 +29,13 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
 
     private static readonly HashSet<IValidationRule> CoreRules = [.. DocumentValidator.CoreRules];
 
+    /// <summary>The characters of variables held at most by the cost verdicts.</summary>
+    public const long MaxPricedCharacters = 4_000_000;
+
     private readonly MemoryCache _documents = new(new MemoryCacheOptions { SizeLimit = MaxCharacters });
+
+    /// <summary>Requests (document and variables) whose cost passed the complexity analysis once.</summary>
+    private readonly MemoryCache _priced = new(new MemoryCacheOptions { SizeLimit = MaxPricedCharacters });
 
     /// <summary>After <see cref="LimitsExecution"/> has put the limit rules in, and refused over-long texts.</summary>
     public float SortOrder => 200;
@@ -44,17 +52,27 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         var key = new DocumentKey(query, options.OperationName);
         if (_documents.TryGetValue(key, out GraphQLDocument? document) && document is not null)
         {
+            // The cost depends on the variables too (`first: $n`): a verdict is kept per document and variables.
+            var priced = new PricedKey(key, VariablesKey.Of(options.Variables));
+            var pricedBefore = _priced.TryGetValue(priced, out _);
             options.Document = document;
-            options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Where(r => !IsWholeDocument(r))];
-            return await next(options);
+            options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Where(r => !IsWholeDocument(r) && !(pricedBefore && r is ComplexityValidationRule))];
+            var answer = await next(options);
+            if (!pricedBefore && answer.Executed)
+            {
+                Priced(priced);
+            }
+
+            return answer;
         }
 
         var result = await next(options);
 
-        // Executed: the document passed validation (and the variables were coerced).
+        // Executed: the document passed validation, its cost with these variables included (and they were coerced).
         if (result.Executed && result.Document is { } validated)
         {
             _documents.Set(key, validated, new MemoryCacheEntryOptions { Size = Math.Max(1, query.Length) });
+            Priced(new PricedKey(key, VariablesKey.Of(options.Variables)));
         }
 
         return result;
@@ -65,9 +83,17 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         _documents.TryGetValue(new DocumentKey(query, operationName), out GraphQLDocument? document)
         && document?.OperationWithName(operationName)?.Operation == OperationType.Mutation;
 
-    public void Dispose() => _documents.Dispose();
+    public void Dispose()
+    {
+        _documents.Dispose();
+        _priced.Dispose();
+    }
+
+    private void Priced(PricedKey key) => _priced.Set(key, true, new MemoryCacheEntryOptions { Size = Math.Max(1, key.Variables.Length) });
 
     private static bool IsWholeDocument(IValidationRule rule) => rule is IWholeDocumentRule || CoreRules.Contains(rule);
 
     private readonly record struct DocumentKey(string Query, string? OperationName);
+
+    private readonly record struct PricedKey(DocumentKey Document, string Variables);
 }

@@ -1,6 +1,5 @@
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.EntityFrameworkCore;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
 using SpmGraph.QueryConventions;
@@ -17,9 +16,11 @@ public sealed class RegionQueries : IQueryFields
             .Argument<NonNullGraphType<StringGraphType>>("code")
             .ResolveAsync(async ctx =>
             {
+                // From the regions in memory (read once per data version), as every linked region is: no statement.
                 var code = ctx.GetArgument<string>("code");
-                await using var db = await ctx.OpenDbAsync();
-                return await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.Code == code, ctx.CancellationToken);
+                var version = await ctx.Service<RequestDataVersion>().GetAsync(ctx.CancellationToken);
+                var regions = await ctx.Service<ReferenceRows<Region>>().GetAsync(version);
+                return regions.Values.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
             });
         query.Connection<object?, RegionGraphType, Region>("regions", (db, _) => db.Set<Region>(), c => c
                 .Filter<RegionFilterInputGraphType>().Sort<RegionSortInputGraphType>().DefaultOrderBy(r => r.Code).Key(r => r.Id))

@@ -23,6 +23,9 @@ public static class DatabaseServiceCollectionExtensions
     /// <summary>The configuration key that picks the provider.</summary>
     public const string ProviderKey = "Database:Provider";
 
+    /// <summary>On SQLite, whether read queries run through statements prepared once (<see cref="SqlitePreparedStatements"/>); default true.</summary>
+    public const string SqlitePreparedStatementsKey = "Database:SqlitePreparedStatements";
+
     /// <summary>
     /// Registers the SPM database for the provider in `Database:Provider` (Sqlite, the default, or
     /// Postgres). SQLite without `ConnectionStrings:Spm` is the embedded file
@@ -60,6 +63,12 @@ public static class DatabaseServiceCollectionExtensions
                 {
                     var file = Path.Combine(environment.ContentRootPath, DefaultDatabaseFile);
                     connectionString = $"Data Source={file}";
+                }
+
+                if (configuration.GetValue(SqlitePreparedStatementsKey, true))
+                {
+                    var sqlite = connectionString;
+                    services.AddSingleton<IInterceptor>(_ => new SqlitePreparedStatements(sqlite, Math.Max(4, 2 * Environment.ProcessorCount)));
                 }
 
                 services.AddPooledDbContextFactory<SqliteSpmDbContext>((provider, options) => SqliteSpmDbContext.Flavour(options

@@ -26,7 +26,7 @@ public static class ObservabilityServiceCollectionExtensions
     private const string NpgsqlEfCoreProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
     /// <summary>
-    /// Registers the GraphQL request telemetry, the SQL command counter, the health checks and OpenTelemetry: metrics always
+    /// Registers the console log (<see cref="ConsoleLog"/>), the GraphQL request telemetry, the SQL command counter, the health checks and OpenTelemetry: metrics always
     /// (for `/metrics`); traces and logs exported over OTLP when <see cref="OtlpEndpointKey"/> is set. What is traced is
     /// declared whether or not an exporter is: code (the tests) that adds one with `WithTracing` gets the same spans.
     /// </summary>
@@ -34,6 +34,7 @@ public static class ObservabilityServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
+        services.AddSpmConsoleLog();
         services.AddSingleton<IGraphQLRequestObserver, GraphQLTelemetry>();
         services.AddSingleton<IInterceptor, SqlStatementCounter>();
 

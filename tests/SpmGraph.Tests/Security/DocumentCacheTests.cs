@@ -2,7 +2,10 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using GraphQL;
+using GraphQL.SystemTextJson;
 using GraphQL.Validation;
+using GraphQL.Validation.Complexity;
+using GraphQL.Validation.Rules.Custom;
 using GraphQLParser.AST;
 using SpmGraph.GraphQL.Limits;
 using SpmGraph.Tests.Infrastructure;
@@ -58,6 +61,34 @@ public sealed class DocumentCacheTests(SpmGraphFactory factory)
         await cache.ExecuteAsync(new ExecutionOptions { Query = "{ nope }" }, Next);
 
         Assert.Equal([null, null], documents);
+    }
+
+    [Fact]
+    public async Task The_cost_is_judged_again_unless_the_document_passed_with_the_very_same_variables()
+    {
+        const string Query = "query($n: Int, $m: Int) { regions(first: $n) { totalCount } }";
+        using var cache = new ValidatedDocumentCache();
+        var cost = new ComplexityValidationRule(new ComplexityOptions());
+        var parsed = GraphQLParser.Parser.Parse(Query);
+        var judged = new List<bool>();
+        Task<ExecutionResult> Next(ExecutionOptions options)
+        {
+            judged.Add(options.ValidationRules!.Contains(cost));
+            return Task.FromResult(new ExecutionResult { Executed = true, Document = options.Document ?? parsed });
+        }
+
+        async Task Run(string variables) => await cache.ExecuteAsync(
+            new ExecutionOptions { Query = Query, Variables = new GraphQLSerializer().Deserialize<Inputs>(variables), ValidationRules = [.. DocumentValidator.CoreRules, cost] },
+            Next);
+
+        await Run("""{"n":2,"m":1}""");
+        await Run("""{"m":1,"n":2}""");
+        await Run("""{"n":3,"m":1}""");
+        await Run("""{"n":"2","m":1}""");
+        await Run("""{"n":2}""");
+        await Run("""{"n":3,"m":1}""");
+
+        Assert.Equal([true, false, true, true, true, false], judged);
     }
 
     /// <summary>A document, variables it runs with, and variables the cost limit or their coercion refuses.</summary>
