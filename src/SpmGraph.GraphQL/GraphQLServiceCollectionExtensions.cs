@@ -56,6 +56,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ScoringSchemeCache>();
         services.AddSingleton(sp => new ReferenceRows<Region>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), r => r.Id));
         services.AddSingleton(sp => new ReferenceRows<Indicator>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), i => i.Id));
+        services.AddSingleton<OpdSectorRows>();
         services.AddScoped<RequestDataVersion>();
         services.AddScoped<Stats.StatsLoaders>();
         services.AddOptions<Stats.StatsOptions>().BindConfiguration(Stats.StatsOptions.SectionName);

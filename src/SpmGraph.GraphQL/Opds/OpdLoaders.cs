@@ -8,18 +8,24 @@ namespace SpmGraph.GraphQL.Opds;
 
 public sealed class OpdByIdLoader(IDbContextFactory<SpmDbContext> factory) : ByIdLoader<Opd>(factory, o => o.Id);
 
-public sealed class SectorsByOpdIdLoader(IDbContextFactory<SpmDbContext> factory) : BatchLoader<int, IReadOnlyList<SectorCode>>
+/// <summary>
+/// The bidang of every OPD, per data version: a small table no write changes (the seed and the database's owners fill
+/// it), read once and shared, so an OPD's `sectors` costs no statement.
+/// </summary>
+public sealed class OpdSectorRows(IDbContextFactory<SpmDbContext> factory) : DataVersionCache<IReadOnlyDictionary<int, IReadOnlyList<SectorCode>>>(factory)
+{
+    protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<SectorCode>>> LoadAsync(SpmDbContext db)
+    {
+        var rows = await db.OpdSectors.AsNoTracking().ToListAsync();
+        return rows.GroupBy(s => s.OpdId).ToDictionary(g => g.Key, g => (IReadOnlyList<SectorCode>)[.. g.Select(s => s.Sector).Order()]);
+    }
+}
+
+public sealed class SectorsByOpdIdLoader(OpdSectorRows rows, RequestDataVersion version) : BatchLoader<int, IReadOnlyList<SectorCode>>
 {
     protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<SectorCode>>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
     {
-        await using var db = await factory.CreateDbContextAsync(cancellationToken);
-        var rows = await db.OpdSectors.AsNoTracking().Where(s => keys.Contains(s.OpdId)).ToListAsync(cancellationToken);
-        var bySector = rows.GroupBy(s => s.OpdId).ToDictionary(g => g.Key, g => (IReadOnlyList<SectorCode>)[.. g.Select(s => s.Sector).Order()]);
-        foreach (var key in keys)
-        {
-            bySector.TryAdd(key, []);
-        }
-
-        return bySector;
+        var all = await rows.GetAsync(await version.GetAsync(cancellationToken));
+        return keys.Distinct().ToDictionary(k => k, k => all.TryGetValue(k, out var sectors) ? sectors : []);
     }
 }

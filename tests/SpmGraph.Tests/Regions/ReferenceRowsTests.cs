@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Data;
@@ -6,14 +7,17 @@ using SpmGraph.Tests.Writing;
 
 namespace SpmGraph.Tests.Regions;
 
-/// <summary>The regions and indicators that rows link to come from memory, read once per data version.</summary>
+/// <summary>The regions, indicators and OPDs' bidang that rows link to come from memory, read once per data version.</summary>
 [Collection(ServerFixtureGroup.Name)]
 public sealed class ReferenceRowsTests(SpmGraphFactory factory)
 {
-    private const string Linked = """{ plans(first: 20, where: { year: { eq: 2024 } }) { nodes { region { code name parent { code } } indicator { code sector } } } }""";
+    private const string Linked = """
+        { region(code: "19.71") { name opds(first: 20) { nodes { sectors } } }
+          plans(first: 20, where: { year: { eq: 2024 } }) { nodes { region { code name parent { code } } indicator { code sector } opd { sectors } } } }
+        """;
 
     [Fact]
-    public async Task Linked_regions_and_indicators_take_no_statement_once_read()
+    public async Task Linked_regions_indicators_and_bidang_take_no_statement_once_read()
     {
         await factory.ExecuteDataAsync(Linked);
 
@@ -21,7 +25,9 @@ public sealed class ReferenceRowsTests(SpmGraphFactory factory)
         var data = await factory.ExecuteDataAsync(Linked);
 
         Assert.All(data["plans"]!["nodes"]!.AsArray(), n => Assert.NotNull((string?)n!["region"]!["code"]));
-        Assert.DoesNotContain(factory.Sql.Commands, c => c.Contains("FROM \"Regions\"", StringComparison.Ordinal) || c.Contains("FROM \"Indicators\"", StringComparison.Ordinal));
+        Assert.Contains(data["region"]!["opds"]!["nodes"]!.AsArray(), n => n!["sectors"]!.AsArray().Count > 0);
+        Assert.DoesNotContain(factory.Sql.Commands, c => c.Contains("\"Code\" = @code", StringComparison.Ordinal));
+        Assert.DoesNotContain(factory.Sql.Commands, c => c.Contains("FROM \"Indicators\"", StringComparison.Ordinal) || c.Contains("FROM \"OpdSectors\"", StringComparison.Ordinal));
     }
 }
 
@@ -54,5 +60,34 @@ public sealed class ReferenceRowsVersionTests(SpmGraphFactory factory)
         }
 
         Assert.Equal(name, (string?)(await factory.ExecuteDataAsync(Card))["plans"]!["nodes"]![0]!["region"]!["name"]);
+    }
+
+    [Fact]
+    public async Task A_bidang_taken_from_an_opd_behind_the_api_is_seen_after_the_next_version_bump()
+    {
+        const string Opds = """{ region(code: "19.71") { opds(first: 1) { nodes { sectors } } } }""";
+        static JsonArray Sectors(JsonNode data) => data["region"]!["opds"]!["nodes"]![0]!["sectors"]!.AsArray();
+        var before = Sectors(await factory.ExecuteDataAsync(Opds));
+        await using var db = await factory.Services.GetRequiredService<IDbContextFactory<SpmDbContext>>().CreateDbContextAsync();
+        var opd = await db.Opds.Where(o => o.Region!.Code == "19.71").OrderBy(o => o.Id).Select(o => o.Id).FirstAsync();
+        var taken = await db.OpdSectors.AsNoTracking().Where(s => s.OpdId == opd).OrderBy(s => s.Sector).FirstAsync();
+        try
+        {
+            await db.OpdSectors.Where(s => s.OpdId == opd && s.Sector == taken.Sector).ExecuteDeleteAsync();
+            await DataVersionStore.BumpAsync(db, default);
+
+            var after = Sectors(await factory.ExecuteDataAsync(Opds));
+
+            Assert.Equal(before.Count - 1, after.Count);
+            Assert.All(after, s => Assert.Contains(before, b => (string?)b == (string?)s));
+        }
+        finally
+        {
+            db.OpdSectors.Add(taken);
+            await db.SaveChangesAsync();
+            await DataVersionStore.BumpAsync(db, default);
+        }
+
+        Assert.Equal(before.ToJsonString(), Sectors(await factory.ExecuteDataAsync(Opds)).ToJsonString());
     }
 }
