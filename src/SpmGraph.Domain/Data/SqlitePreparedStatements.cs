@@ -301,28 +301,31 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
 
         public override Task<bool> ReadAsync(CancellationToken cancellationToken) => reader.ReadAsync(cancellationToken);
 
-        public override void Close()
-        {
-            reader.Close();
-            GiveBack();
-        }
+        public override void Close() => GiveBack();
 
         protected override void Dispose(bool disposing)
         {
             if (disposing)
             {
-                reader.Dispose();
                 GiveBack();
             }
 
             base.Dispose(disposing);
         }
 
+        /// <summary>Once: the reader is done with before the connection can serve another command.</summary>
         private void GiveBack()
         {
             if (Interlocked.Exchange(ref _returned, 1) == 0)
             {
-                owner.Return(connection);
+                try
+                {
+                    reader.Dispose();
+                }
+                finally
+                {
+                    owner.Return(connection);
+                }
             }
         }
     }
