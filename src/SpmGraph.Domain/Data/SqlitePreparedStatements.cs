@@ -32,7 +32,7 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
     private readonly ConcurrentBag<PreparedConnection> _idle = [];
     private int _created;
     private long _reused;
-    private bool _disposed;
+    private volatile bool _disposed;
 
     /// <param name="connectionString">The database's connection string, as EF Core's connections use it.</param>
     /// <param name="maxConnections">Connections kept open at most; a query that finds all busy runs on EF Core's.</param>
