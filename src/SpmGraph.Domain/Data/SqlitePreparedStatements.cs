@@ -178,9 +178,7 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
             }
 
             _connection.Open();
-            using var pragma = _connection.CreateCommand();
-            pragma.CommandText = SqliteSpmDbContext.CaseSensitiveLikePragma;
-            pragma.ExecuteNonQuery();
+            SqliteSpmDbContext.MakeLikeCaseSensitive(_connection);
         }
 
         /// <summary>This connection's command for the SQL, with the parameters EF Core bound to its own.</summary>

@@ -10,8 +10,16 @@ namespace SpmGraph.Domain.Data;
 /// <summary>The SQLite flavour of the model: the embedded default; owns Migrations/Sqlite.</summary>
 public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> options) : SpmDbContext(options)
 {
-    /// <summary>Makes LIKE case-sensitive on a SQLite connection (see <see cref="CaseSensitiveLike"/>).</summary>
-    public const string CaseSensitiveLikePragma = "PRAGMA case_sensitive_like = true;";
+    private const string CaseSensitiveLikePragma = "PRAGMA case_sensitive_like = true;";
+
+    /// <summary>Makes LIKE case-sensitive on an open SQLite connection (see <see cref="CaseSensitiveLike"/>).</summary>
+    public static void MakeLikeCaseSensitive(DbConnection connection)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using var command = connection.CreateCommand();
+        command.CommandText = CaseSensitiveLikePragma;
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>
     /// Adds what the SQLite flavour needs to options, once: a pooled context gets it with the options it is registered
@@ -43,9 +51,7 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
         {
             if (IsNew(connection))
             {
-                using var command = connection.CreateCommand();
-                command.CommandText = CaseSensitiveLikePragma;
-                command.ExecuteNonQuery();
+                MakeLikeCaseSensitive(connection);
             }
         }
 

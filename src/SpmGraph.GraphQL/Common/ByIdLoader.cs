@@ -25,7 +25,7 @@ public abstract class ReferenceByIdLoader<TEntity>(ReferenceRows<TEntity> rows, 
 {
     protected override async Task<IReadOnlyDictionary<int, TEntity>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
     {
-        var all = await rows.GetAsync(await version.GetAsync(cancellationToken));
+        var all = await rows.GetAsync(version, cancellationToken);
         return keys.Where(all.ContainsKey).ToDictionary(k => k, k => all[k]);
     }
 }

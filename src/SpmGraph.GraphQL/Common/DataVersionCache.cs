@@ -26,6 +26,13 @@ public abstract class DataVersionCache<T>(IDbContextFactory<SpmDbContext> factor
         return entry.Value;
     }
 
+    /// <summary>The value at the data version the request read.</summary>
+    public async Task<T> GetAsync(RequestDataVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return await GetAsync(await version.GetAsync(cancellationToken));
+    }
+
     protected abstract Task<T> LoadAsync(SpmDbContext db);
 
     private async Task<T> ReadAsync()

@@ -25,7 +25,7 @@ public sealed class SectorsByOpdIdLoader(OpdSectorRows rows, RequestDataVersion 
 {
     protected override async Task<IReadOnlyDictionary<int, IReadOnlyList<SectorCode>>> LoadBatchAsync(IReadOnlyCollection<int> keys, CancellationToken cancellationToken)
     {
-        var all = await rows.GetAsync(await version.GetAsync(cancellationToken));
+        var all = await rows.GetAsync(version, cancellationToken);
         return keys.Distinct().ToDictionary(k => k, k => all.TryGetValue(k, out var sectors) ? sectors : []);
     }
 }

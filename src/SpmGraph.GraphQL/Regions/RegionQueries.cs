@@ -18,8 +18,7 @@ public sealed class RegionQueries : IQueryFields
             {
                 // From the regions in memory (read once per data version), as every linked region is: no statement.
                 var code = ctx.GetArgument<string>("code");
-                var version = await ctx.Service<RequestDataVersion>().GetAsync(ctx.CancellationToken);
-                var regions = await ctx.Service<ReferenceRows<Region>>().GetAsync(version);
+                var regions = await ctx.Service<ReferenceRows<Region>>().GetAsync(ctx.Service<RequestDataVersion>(), ctx.CancellationToken);
                 return regions.Values.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
             });
         query.Connection<object?, RegionGraphType, Region>("regions", (db, _) => db.Set<Region>(), c => c

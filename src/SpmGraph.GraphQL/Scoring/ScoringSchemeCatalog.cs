@@ -9,7 +9,7 @@ namespace SpmGraph.GraphQL.Scoring;
 /// <summary>All scoring schemes (a handful of rows with their bands) as one request sees them: from <see cref="ScoringSchemeCache"/>.</summary>
 public sealed class ScoringSchemeCatalog(ScoringSchemeCache cache, RequestDataVersion version)
 {
-    private readonly Lazy<Task<IReadOnlyList<ScoringScheme>>> _schemes = new(async () => await cache.GetAsync(await version.GetAsync(CancellationToken.None)));
+    private readonly Lazy<Task<IReadOnlyList<ScoringScheme>>> _schemes = new(() => cache.GetAsync(version, CancellationToken.None));
 
     /// <summary>The active scheme (highest version if several are marked active).</summary>
     public async Task<ScoringScheme> ActiveAsync() =>
