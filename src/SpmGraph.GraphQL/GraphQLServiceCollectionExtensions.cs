@@ -56,6 +56,9 @@ public static class GraphQLServiceCollectionExtensions
         services.AddSingleton<ScoringSchemeCache>();
         services.AddSingleton(sp => new ReferenceRows<Region>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), r => r.Id));
         services.AddSingleton(sp => new ReferenceRows<Indicator>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), i => i.Id));
+        services.AddSingleton(sp => new ReferenceRows<Opd>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), o => o.Id));
+        services.AddSingleton<RegionChildRows>();
+        services.AddSingleton<RegionOpdRows>();
         services.AddSingleton<OpdSectorRows>();
         services.AddScoped<RequestDataVersion>();
         services.AddScoped<Stats.StatsLoaders>();

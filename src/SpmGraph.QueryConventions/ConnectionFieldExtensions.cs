@@ -160,14 +160,17 @@ public static class ConnectionFieldExtensions
 
     /// <summary>
     /// A connection nested in each <typeparamref name="TParent"/> over a to-many navigation, loaded
-    /// for all parents of a level in one SQL statement (a per-parent window of rows).
+    /// for all parents of a level in one SQL statement (a per-parent window of rows). With
+    /// <paramref name="inMemory"/>, a field without a filter, ordered by the items' own scalars, pages over the items
+    /// it gives instead (they must be the rows SQL would read: same values, same keys).
     /// </summary>
     public static FieldBuilder<TParent, object> NestedConnection<TParent, TKey, TNodeGraphType, TNode>(
         this ComplexGraphType<TParent> type,
         string name,
         Expression<Func<TParent, TKey>> parentKey,
         Expression<Func<TParent, IEnumerable<TNode>>> items,
-        Action<ConnectionOptions<TNode>> configure)
+        Action<ConnectionOptions<TNode>> configure,
+        ItemsInMemory<TKey, TNode>? inMemory = null)
         where TParent : class
         where TKey : notnull
         where TNodeGraphType : IGraphType
@@ -187,7 +190,7 @@ public static class ConnectionFieldExtensions
             var query = ConnectionQuery<TNode>.From(context, options);
             var loaders = context.RequestServices!.GetRequiredService<NestedConnectionLoaders>();
             var loader = loaders.GetOrAdd(query.Signature(context), () =>
-                new NestedConnectionLoader<TParent, TKey, TNode>(context.RequestServices!.GetRequiredService<IQueryContextSource>(), parentKey, items, query));
+                new NestedConnectionLoader<TParent, TKey, TNode>(context.RequestServices!, parentKey, items, query, inMemory));
             return loader.Load(key(context.Source));
         });
         return field;

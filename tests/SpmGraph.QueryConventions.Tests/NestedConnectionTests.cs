@@ -35,18 +35,38 @@ public sealed class NestedConnectionTests
             (b => b.Reviews.Count > 0, [new(b => b.Publisher?.Name)], null, null, 2, null),
         ["where: { or: [{ rating: { eq: null } }, { price: { lt: 10 } }] }, order: [{ price: DESC }, { title: ASC }], first: 2, after: @0"] =
             (b => b.Rating is null || b.Price < 10, [new(b => b.Price, true), new(b => b.Title)], 2, 0, null, null),
+        ["order: [{ subtitle: ASC }], first: 4"] = (_ => true, [new(b => b.Subtitle)], 4, null, null, null),
+        ["order: [{ subtitle: DESC }, { pages: ASC }], last: 3"] = (_ => true, [new(b => b.Subtitle, true), new(b => b.Pages)], null, null, 3, null),
+        ["order: [{ inPrint: DESC }, { isbn: ASC }], first: 2, after: @0"] = (_ => true, [new(b => b.InPrint, true), new(b => b.Isbn)], 2, 0, null, null),
+        ["order: [{ pages: DESC }], last: 2, before: @3"] = (_ => true, [new(b => b.Pages, true)], null, null, 2, 3),
+        ["order: [{ id: DESC }], first: 3, last: 2"] = (_ => true, [new(b => b.Id, true)], 3, null, 2, null),
+        ["order: [{ author: { name: ASC } }, { title: DESC }], first: 3"] = (_ => true, [new(b => b.Author?.Name), new(b => b.Title, true)], 3, null, null, null),
     };
 
-    public static TheoryData<string> Arguments => [.. Cases.Keys];
+    /// <summary>Every case on `books` (read by SQL) and on `booksInMemory` (paged over rows kept in memory where it can be).</summary>
+    public static TheoryData<string, string> Arguments
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var arguments in Cases.Keys)
+            {
+                data.Add("books", arguments);
+                data.Add("booksInMemory", arguments);
+            }
+
+            return data;
+        }
+    }
 
     private static TestHost Host => TestHost.Instance;
 
     [Theory]
     [MemberData(nameof(Arguments))]
-    public async Task Each_authors_books_page_is_its_in_memory_page(string arguments)
+    public async Task Each_authors_books_page_is_its_in_memory_page(string field, string arguments)
     {
         var (where, order, first, after, last, before) = Cases[arguments];
-        var data = await Host.DataAsync($"{{ authors(first: 100) {{ nodes {{ id books{Args(arguments)} {{ totalCount nodes {{ id }} pageInfo {{ hasNextPage hasPreviousPage }} }} }} }} }}");
+        var data = await Host.DataAsync($"{{ authors(first: 100) {{ nodes {{ id books: {field}{Args(arguments)} {{ totalCount nodes {{ id }} pageInfo {{ hasNextPage hasPreviousPage }} }} }} }} }}");
 
         var authors = data["authors"]!["nodes"]!.AsArray();
         Assert.Equal(TestSeed.AuthorCount, authors.Count);
@@ -56,6 +76,20 @@ public sealed class NestedConnectionTests
             var all = Expected.Order(Host.Authors.Single(a => a.Id == id).Books.Where(where), order, b => b.Id).Select(b => b.Id).ToList();
             AssertPage(all, Expected.Window(all, first, after, last, before), author["books"]!, $"author {id}");
         }
+    }
+
+    [Theory]
+    [InlineData("first: 3, order: [{ subtitle: DESC }, { pages: ASC }]", 1)]
+    [InlineData("last: 2", 1)]
+    [InlineData("first: 3, where: { pages: { gt: 100 } }", 2)]
+    [InlineData("first: 3, order: [{ price: ASC }]", 2)]
+    [InlineData("first: 3, order: [{ publisher: { name: ASC } }]", 2)]
+    public async Task Kept_rows_are_paged_without_a_statement_unless_a_filter_or_an_order_needs_sql(string arguments, int statements)
+    {
+        var (_, commands) = await Host.DataWithCommandsAsync($"{{ authors(first: 100) {{ nodes {{ booksInMemory({arguments}) {{ totalCount nodes {{ id }} }} }} }} }}");
+
+        // The authors' page, and the books' only when SQL must order or filter them.
+        Assert.True(commands.Count == statements, string.Join("\n---\n", commands));
     }
 
     [Fact]

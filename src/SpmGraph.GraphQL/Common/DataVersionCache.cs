@@ -1,5 +1,9 @@
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Data;
+using SpmGraph.QueryConventions;
+using SpmGraph.QueryConventions.Batching;
 
 namespace SpmGraph.GraphQL.Common;
 
@@ -53,4 +57,33 @@ public sealed class ReferenceRows<TEntity>(IDbContextFactory<SpmDbContext> facto
 {
     protected override async Task<IReadOnlyDictionary<int, TEntity>> LoadAsync(SpmDbContext db) =>
         await db.Set<TEntity>().AsNoTracking().ToDictionaryAsync(idOf);
+}
+
+/// <summary>
+/// The rows of a <see cref="ReferenceRows{TEntity}"/> grouped by a foreign key (a province's kabupaten/kota, a
+/// region's OPDs), derived once from each version's rows: the items a nested connection pages over in memory.
+/// </summary>
+public abstract class ReferenceGroups<TEntity>(ReferenceRows<TEntity> rows, Func<TEntity, int?> keyOf)
+    where TEntity : class
+{
+    private readonly ConditionalWeakTable<IReadOnlyDictionary<int, TEntity>, IReadOnlyDictionary<int, IReadOnlyList<TEntity>>> _groups = [];
+
+    public async Task<IReadOnlyDictionary<int, IReadOnlyList<TEntity>>> GetAsync(RequestDataVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var all = await rows.GetAsync(version, cancellationToken);
+        return _groups.GetValue(all, Group);
+    }
+
+    private IReadOnlyDictionary<int, IReadOnlyList<TEntity>> Group(IReadOnlyDictionary<int, TEntity> all) =>
+        all.Values.Where(e => keyOf(e) is not null).GroupBy(e => keyOf(e)!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<TEntity>)[.. g]);
+}
+
+public static class ReferenceGroups
+{
+    /// <summary>The items of <typeparamref name="TGroups"/> (a singleton) at the request's data version, for a nested connection (<see cref="ConnectionFieldExtensions.NestedConnection"/>).</summary>
+    public static ItemsInMemory<int, TEntity> Items<TGroups, TEntity>()
+        where TGroups : ReferenceGroups<TEntity>
+        where TEntity : class =>
+        (services, cancellationToken) => services.GetRequiredService<TGroups>().GetAsync(services.GetRequiredService<RequestDataVersion>(), cancellationToken);
 }

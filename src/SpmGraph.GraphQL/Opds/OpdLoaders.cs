@@ -6,7 +6,11 @@ using SpmGraph.QueryConventions.Batching;
 
 namespace SpmGraph.GraphQL.Opds;
 
-public sealed class OpdByIdLoader(IDbContextFactory<SpmDbContext> factory) : ByIdLoader<Opd>(factory, o => o.Id);
+/// <summary>OPDs by id, from the OPDs in memory: no write changes them (the seed and the database's owners fill them).</summary>
+public sealed class OpdByIdLoader(ReferenceRows<Opd> rows, RequestDataVersion version) : ReferenceByIdLoader<Opd>(rows, version);
+
+/// <summary>The OPDs of each region, from the OPDs in memory: a region's `opds` take no statement.</summary>
+public sealed class RegionOpdRows(ReferenceRows<Opd> rows) : ReferenceGroups<Opd>(rows, o => o.RegionId);
 
 /// <summary>
 /// The bidang of every OPD, per data version: a small table no write changes (the seed and the database's owners fill

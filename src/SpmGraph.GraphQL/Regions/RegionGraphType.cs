@@ -36,10 +36,10 @@ public sealed class RegionGraphType : ObjectGraphType<Region>, INodeType
             .Resolve(ctx => ctx.Source.ParentId is { } id ? ctx.Service<RegionByIdLoader>().Load(id) : null)
             .Reads(r => r.ParentId);
         this.NestedConnection<Region, int, RegionGraphType, Region>("children", r => r.Id, r => r.Children, c => c
-                .Filter<RegionFilterInputGraphType>().Sort<RegionSortInputGraphType>().DefaultOrderBy(r => r.Code).Key(r => r.Id))
+                .Filter<RegionFilterInputGraphType>().Sort<RegionSortInputGraphType>().DefaultOrderBy(r => r.Code).Key(r => r.Id), ReferenceGroups.Items<RegionChildRows, Region>())
             .Description("The kabupaten/kota of a province (by code unless `order` says otherwise).");
         this.NestedConnection<Region, int, OpdGraphType, Opd>("opds", r => r.Id, r => r.Opds, c => c
-                .Filter<OpdFilterInputGraphType>().Sort<OpdSortInputGraphType>().Key(o => o.Id))
+                .Filter<OpdFilterInputGraphType>().Sort<OpdSortInputGraphType>().Key(o => o.Id), ReferenceGroups.Items<RegionOpdRows, Opd>())
             .Description("The region's agencies (OPD).");
         Stats.StatsQueries.AddTo(this);
     }

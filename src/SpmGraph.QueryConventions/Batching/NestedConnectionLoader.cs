@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Paging;
 using SpmGraph.QueryConventions.Sorting;
@@ -17,15 +18,21 @@ public sealed class NestedRows<TKey, TNode>
     public int Count { get; set; }
 }
 
+/// <summary>The items of a nested connection that the application keeps in memory, by parent key (a parent without items may be missing).</summary>
+public delegate Task<IReadOnlyDictionary<TKey, IReadOnlyList<TNode>>> ItemsInMemory<TKey, TNode>(IServiceProvider requestServices, CancellationToken cancellationToken);
+
 /// <summary>
 /// Loads a nested connection for many parents in one statement: parents filtered by key, each
 /// projecting its filtered, ordered window of items (EF Core emits ROW_NUMBER() OVER (PARTITION BY ...)).
+/// With items kept in memory, a field without a filter, ordered by the items' own scalars, is paged over them
+/// instead: no statement.
 /// </summary>
 internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
-    IQueryContextSource contexts,
+    IServiceProvider requestServices,
     Expression<Func<TParent, TKey>> parentKey,
     Expression<Func<TParent, IEnumerable<TNode>>> items,
-    ConnectionQuery<TNode> query) : BatchLoader<TKey, Connection<TNode>>
+    ConnectionQuery<TNode> query,
+    ItemsInMemory<TKey, TNode>? inMemory) : BatchLoader<TKey, Connection<TNode>>
     where TParent : class
     where TKey : notnull
 {
@@ -40,9 +47,20 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
 
     protected override async Task<IReadOnlyDictionary<TKey, Connection<TNode>>> LoadBatchAsync(IReadOnlyCollection<TKey> keys, CancellationToken cancellationToken)
     {
-        await using var db = await contexts.OpenAsync(cancellationToken);
+        if (inMemory is not null && query.Predicate is null && MemoryOrder<TNode>.For(query.Order) is { } order)
+        {
+            var all = await inMemory(requestServices, cancellationToken);
+            return await PagesAsync(keys, (batch, window) => Task.FromResult(FromMemory(all, batch, window, order)));
+        }
+
+        await using var db = await requestServices.GetRequiredService<IQueryContextSource>().OpenAsync(cancellationToken);
+        return await PagesAsync(keys, (batch, window) => LoadAsync(db, batch, window, cancellationToken));
+    }
+
+    private async Task<Dictionary<TKey, Connection<TNode>>> PagesAsync(IReadOnlyCollection<TKey> keys, Func<IReadOnlyCollection<TKey>, Window, Task<List<NestedRows<TKey, TNode>>>> load)
+    {
         var window = query.Window;
-        var loaded = await LoadAsync(db, keys, window, cancellationToken);
+        var loaded = await load(keys, window);
         var pages = loaded.ToDictionary(r => r.Key, r => ToConnection(r, window));
         if (query.ReadRows && window.LastBefore is { } last)
         {
@@ -52,7 +70,7 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
             if (ended.Count > 0)
             {
                 var tail = window with { Start = window.Floor, End = null, FromEnd = last, LastBefore = null };
-                foreach (var rows in await LoadAsync(db, ended, tail, cancellationToken))
+                foreach (var rows in await load(ended, tail))
                 {
                     pages[rows.Key] = ToConnection(rows, tail);
                 }
@@ -116,6 +134,29 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
             Expression.MemberInit(Expression.New(typeof(NestedRows<TKey, TNode>)), bindings), parent);
 
         return await db.Set<TParent>().AsNoTracking().Where(inBatch).Select(selector).ToListAsync(cancellationToken);
+    }
+
+    /// <summary>What <see cref="LoadAsync"/> reads, from the items in memory, sorted by <paramref name="order"/> (which ends in the key).</summary>
+    private List<NestedRows<TKey, TNode>> FromMemory(IReadOnlyDictionary<TKey, IReadOnlyList<TNode>> all, IReadOnlyCollection<TKey> keys, Window window, Comparison<TNode> order)
+    {
+        var loaded = new List<NestedRows<TKey, TNode>>(keys.Count);
+        foreach (var key in keys)
+        {
+            var rows = all.TryGetValue(key, out var found) ? found : [];
+            var page = new List<TNode>();
+            if (query.ReadRows)
+            {
+                var sorted = rows.ToArray();
+                Array.Sort(sorted, order);
+                page = window.End is null
+                    ? [.. sorted.Reverse().Take(window.FromEnd!.Value)]
+                    : [.. sorted.Skip((int)window.Start).Take(window.Take)];
+            }
+
+            loaded.Add(new NestedRows<TKey, TNode> { Key = key, Items = page, Count = rows.Count });
+        }
+
+        return loaded;
     }
 
     /// <summary>item => keys.Contains(item.ForeignKey), when the navigation is a plain one-to-many on the parent key.</summary>

@@ -31,6 +31,7 @@ public sealed class TestHost : IDisposable
         services.AddQueryConventions<TestDbContext>();
         services.AddScoped<PublisherByIdLoader>();
         services.AddScoped<AuthorByIdLoader>();
+        services.AddSingleton<BooksByAuthor>();
         services.AddGraphQL(b => b
             .AddSchema<TestSchema>()
             .AddSystemTextJson()

@@ -70,7 +70,24 @@ public sealed class AuthorGraphType : ObjectGraphType<Author>
         Field(a => a.Born, nullable: true);
         this.NestedConnection<Author, int, BookGraphType, Book>("books", a => a.Id, a => a.Books, c => c
             .Filter<BookFilterInputGraphType>().Sort<BookSortInputGraphType>().DefaultOrderBy(b => b.Title).Key(b => b.Id));
+
+        // The same books, paged over rows kept in memory when the arguments allow it.
+        this.NestedConnection<Author, int, BookGraphType, Book>("booksInMemory", a => a.Id, a => a.Books, c => c
+            .Filter<BookFilterInputGraphType>().Sort<BookSortInputGraphType>().DefaultOrderBy(b => b.Title).Key(b => b.Id), BooksByAuthor.GetAsync);
     }
+}
+
+/// <summary>Every author's books, read once (after the seed, on first use): the items `booksInMemory` pages over.</summary>
+public sealed class BooksByAuthor(IDbContextFactory<TestDbContext> factory)
+{
+    private readonly Lazy<IReadOnlyDictionary<int, IReadOnlyList<Book>>> _rows = new(() =>
+    {
+        using var db = factory.CreateDbContext();
+        return db.Books.AsNoTracking().ToList().GroupBy(b => b.AuthorId).ToDictionary(g => g.Key, g => (IReadOnlyList<Book>)[.. g]);
+    });
+
+    public static Task<IReadOnlyDictionary<int, IReadOnlyList<Book>>> GetAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        Task.FromResult(services.GetRequiredService<BooksByAuthor>()._rows.Value);
 }
 
 public sealed class BookGraphType : ObjectGraphType<Book>
