@@ -74,6 +74,13 @@ internal sealed record ConnectionQuery<TNode>(
             text.Append(';');
         }
 
+        // The order as planned: the same fields written in another order are another order, though GraphQL.NET hands
+        // both objects over alike (in schema order) and only the literal tells them apart.
+        foreach (var key in Order)
+        {
+            text.Append('|').Append(key.Key).Append(key.Descending ? " desc" : " asc");
+        }
+
         text.Append('|').Append(Projection?.ToString()).Append('|').Append(Count).Append('|').Append(ReadRows);
         return text.ToString();
     }

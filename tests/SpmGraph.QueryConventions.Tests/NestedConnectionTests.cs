@@ -142,6 +142,32 @@ public sealed class NestedConnectionTests
         }
     }
 
+    [Theory]
+    [InlineData("books")]
+    [InlineData("booksInMemory")]
+    public async Task Aliases_ordering_by_the_same_fields_written_in_another_order_each_get_their_own_order(string field)
+    {
+        // GraphQL.NET hands both `order` objects over alike (schema order); only the literals differ.
+        var data = await Host.DataAsync($$"""
+            {
+              authors(first: 100) { nodes { id
+                a: {{field}}(first: 3, order: { pages: DESC, inPrint: ASC }) { nodes { id } }
+                b: {{field}}(first: 3, order: { inPrint: ASC, pages: DESC }) { nodes { id } }
+              } }
+            }
+            """);
+
+        var authors = data["authors"]!["nodes"]!.AsArray();
+        foreach (var author in authors)
+        {
+            var books = Host.Authors.Single(a => a.Id == author!["id"]!.GetValue<int>()).Books;
+            Assert.Equal(Expected.Order(books, [new(b => b.Pages, true), new(b => b.InPrint)], b => b.Id).Take(3).Select(b => b.Id), Expected.Ids(author!["a"]));
+            Assert.Equal(Expected.Order(books, [new(b => b.InPrint), new(b => b.Pages, true)], b => b.Id).Take(3).Select(b => b.Id), Expected.Ids(author["b"]));
+        }
+
+        Assert.Contains(authors, a => !Expected.Ids(a!["a"]).SequenceEqual(Expected.Ids(a["b"])));
+    }
+
     [Fact]
     public async Task Aliases_whose_arguments_differ_only_in_fractions_of_a_second_are_not_mixed_up()
     {
