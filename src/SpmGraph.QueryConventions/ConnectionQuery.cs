@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using System.Text;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.DependencyInjection;
@@ -63,65 +62,8 @@ internal sealed record ConnectionQuery<TNode>(
     }
 
     /// <summary>A stable text for batching: equal for fields that would run the same query.</summary>
-    public string Signature(IResolveFieldContext context)
-    {
-        // The parent type too: the same field name on two types is two different loaders (and node types).
-        var text = new StringBuilder(context.ParentType.Name).Append('.').Append(context.FieldDefinition.Name).Append('|');
-        foreach ((string name, GraphQL.Execution.ArgumentValue value) in (context.Arguments ?? new Dictionary<string, GraphQL.Execution.ArgumentValue>()).OrderBy(a => a.Key, StringComparer.Ordinal))
-        {
-            text.Append(name).Append('=');
-            Append(text, value.Value);
-            text.Append(';');
-        }
-
-        // The order as planned: the same fields written in another order are another order, though GraphQL.NET hands
-        // both objects over alike (in schema order) and only the literal tells them apart.
-        foreach (var key in Order)
-        {
-            text.Append('|').Append(key.Key).Append(key.Descending ? " desc" : " asc");
-        }
-
-        text.Append('|').Append(Projection?.ToString()).Append('|').Append(Count).Append('|').Append(ReadRows);
-        return text.ToString();
-    }
-
-    private static void Append(StringBuilder text, object? value)
-    {
-        switch (value)
-        {
-            case IDictionary<string, object?> map:
-                text.Append('{');
-                foreach (var (k, v) in map)
-                {
-                    text.Append(k).Append(':');
-                    Append(text, v);
-                    text.Append(',');
-                }
-
-                text.Append('}');
-                break;
-            case string s:
-                text.Append('"').Append(s.Replace("\"", "\\\"", StringComparison.Ordinal)).Append('"');
-                break;
-            case DateTime or DateTimeOffset:
-                // Round-trip form: the default one drops fractions of a second and would merge distinct arguments.
-                text.Append(((IFormattable)value).ToString("O", System.Globalization.CultureInfo.InvariantCulture));
-                break;
-            case System.Collections.IEnumerable list:
-                text.Append('[');
-                foreach (var item in list)
-                {
-                    Append(text, item);
-                    text.Append(',');
-                }
-
-                text.Append(']');
-                break;
-            default:
-                text.Append(value is null ? "null" : Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture));
-                break;
-        }
-    }
+    public string Signature(IResolveFieldContext context) =>
+        FieldSignature.Of(context).Append('|').Append(Projection?.ToString()).Append('|').Append(Count).Append('|').Append(ReadRows).ToString();
 }
 
 /// <summary>A connection field's arguments applied by a resolver that reads its own rows (e.g. for many parents at once).</summary>

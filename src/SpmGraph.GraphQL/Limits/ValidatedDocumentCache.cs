@@ -5,6 +5,7 @@ using GraphQL.Validation.Rules.Custom;
 using GraphQLParser;
 using GraphQLParser.AST;
 using Microsoft.Extensions.Caching.Memory;
+using SpmGraph.QueryConventions;
 
 namespace SpmGraph.GraphQL.Limits;
 
@@ -53,7 +54,7 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         if (_documents.TryGetValue(key, out GraphQLDocument? document) && document is not null)
         {
             // The cost depends on the variables too (`first: $n`): a verdict is kept per document and variables.
-            var priced = new PricedKey(key, VariablesKey.Of(options.Variables));
+            var priced = new PricedKey(key, ValueText.Of(options.Variables));
             var pricedBefore = _priced.TryGetValue(priced, out _);
             options.Document = document;
             options.ValidationRules = [.. (options.ValidationRules ?? DocumentValidator.CoreRules).Where(r => !IsWholeDocument(r) && !(pricedBefore && r is ComplexityValidationRule))];
@@ -72,7 +73,7 @@ public sealed class ValidatedDocumentCache : IConfigureExecution, IDisposable
         if (result.Executed && result.Document is { } validated)
         {
             _documents.Set(key, validated, new MemoryCacheEntryOptions { Size = Math.Max(1, query.Length) });
-            Priced(new PricedKey(key, VariablesKey.Of(options.Variables)));
+            Priced(new PricedKey(key, ValueText.Of(options.Variables)));
         }
 
         return result;

@@ -114,16 +114,8 @@ internal static class StatsFields
         };
 
     /// <summary>Equal for nested fields that run the same statement: the field, its arguments and the node fields selected.</summary>
-    private static string Signature(IResolveFieldContext context)
-    {
-        var text = new System.Text.StringBuilder(context.ParentType.Name).Append('.').Append(context.FieldDefinition.Name).Append('|');
-        foreach (var (argument, value) in (context.Arguments ?? new Dictionary<string, global::GraphQL.Execution.ArgumentValue>()).OrderBy(a => a.Key, StringComparer.Ordinal))
-        {
-            text.Append(argument).Append('=').Append(System.Text.Json.JsonSerializer.Serialize(value.Value)).Append(';');
-        }
-
-        return text.Append('|').AppendJoin(',', Selection.NodeFields(context).Order(StringComparer.Ordinal)).ToString();
-    }
+    private static string Signature(IResolveFieldContext context) =>
+        FieldSignature.Of(context).Append('|').AppendJoin(',', Selection.NodeFields(context).Order(StringComparer.Ordinal)).ToString();
 }
 
 /// <summary>Makes each group key a tiebreak of the ordering, so pages of groups are stable.</summary>

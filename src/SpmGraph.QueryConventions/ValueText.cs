@@ -1,30 +1,26 @@
 using System.Collections;
 using System.Globalization;
 using System.Text;
-using GraphQL;
 
-namespace SpmGraph.GraphQL.Limits;
+namespace SpmGraph.QueryConventions;
 
 /// <summary>
-/// A request's variables as text that differs whenever a value, its type or its shape does (objects by key, so their
-/// order does not matter): the key of what was decided for those very variables.
+/// A GraphQL value (an argument's, a request's variables) as text that differs whenever a value, its type or its shape
+/// does: strings by length, numbers with their type, instants to the tick, objects by key (their order is not part
+/// of the value). The key of what was decided or read for that very value.
 /// </summary>
-internal static class VariablesKey
+public static class ValueText
 {
-    public static string Of(Inputs? variables)
+    public static string Of(object? value)
     {
-        if (variables is null || variables.Count == 0)
-        {
-            return "";
-        }
-
         var text = new StringBuilder();
-        Append(text, variables);
+        Append(text, value);
         return text.ToString();
     }
 
-    private static void Append(StringBuilder text, object? value)
+    public static void Append(StringBuilder text, object? value)
     {
+        ArgumentNullException.ThrowIfNull(text);
         switch (value)
         {
             case null:
@@ -35,6 +31,10 @@ internal static class VariablesKey
                 break;
             case bool b:
                 text.Append(b ? 't' : 'f');
+                break;
+            case DateTime or DateTimeOffset:
+                // Round-trip form: the default one drops fractions of a second.
+                text.Append(value.GetType().Name).Append(':').Append(((IFormattable)value).ToString("O", CultureInfo.InvariantCulture)).Append(';');
                 break;
             case IEnumerable<KeyValuePair<string, object?>> fields:
                 text.Append('{');
@@ -55,8 +55,8 @@ internal static class VariablesKey
 
                 text.Append(']');
                 break;
-            case IFormattable number:
-                text.Append(number.GetType().Name).Append(':').Append(number.ToString(null, CultureInfo.InvariantCulture)).Append(';');
+            case IFormattable formattable:
+                text.Append(value.GetType().Name).Append(':').Append(formattable.ToString(null, CultureInfo.InvariantCulture)).Append(';');
                 break;
             default:
                 text.Append(value.GetType().Name).Append(':').Append(value).Append(';');
