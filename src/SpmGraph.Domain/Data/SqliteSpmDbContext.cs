@@ -55,14 +55,11 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
             }
         }
 
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
         {
-            if (IsNew(connection))
-            {
-                await using var command = connection.CreateCommand();
-                command.CommandText = CaseSensitiveLikePragma;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-            }
+            // Microsoft.Data.Sqlite runs commands synchronously anyway: the one method serves both paths.
+            ConnectionOpened(connection, eventData);
+            return Task.CompletedTask;
         }
 
         /// <summary>True the first time this SQLite connection handle is seen (any other connection is always new).</summary>
