@@ -17,11 +17,12 @@ namespace SpmGraph.Domain.Data;
 /// <para>
 /// Only what is safe to move is moved: a LINQ query's reader outside a transaction (what a transaction reads stays on
 /// its connection), on the same database file, whose SQL calls none of the functions EF Core registers on its own
-/// connections (<c>ef_*</c>, <c>regexp</c>). Anything else, or every connection busy, runs as before. The connections
+/// connections (<c>ef_*</c>, <c>regexp</c>). Anything else, or every connection busy, runs as before, on EF Core's
+/// connection, whose open waits until then (a moved read never needs it). The connections
 /// see what is committed, as a new pooled connection would: SQLite re-prepares a statement whose schema changed.
 /// </para>
 /// </summary>
-public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
+public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDbConnectionInterceptor, IDbTransactionInterceptor, IDisposable
 {
     /// <summary>Statements kept per connection; past it the connection's cache starts again (the API's queries are far fewer shapes).</summary>
     public const int MaxStatementsPerConnection = 256;
@@ -54,18 +55,73 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        return !result.HasResult && TryLease(command, eventData, out var connection)
-            ? InterceptionResult<DbDataReader>.SuppressWithResult(connection.Execute(command, this))
-            : result;
+        if (!result.HasResult && TryLease(command, eventData, out var connection))
+        {
+            return InterceptionResult<DbDataReader>.SuppressWithResult(connection.Execute(command, this));
+        }
+
+        OpenDeferred(command.Connection);
+        return result;
     }
 
     public override async ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
-        return !result.HasResult && TryLease(command, eventData, out var connection)
-            ? InterceptionResult<DbDataReader>.SuppressWithResult(await connection.ExecuteAsync(command, this, cancellationToken))
-            : result;
+        if (!result.HasResult && TryLease(command, eventData, out var connection))
+        {
+            return InterceptionResult<DbDataReader>.SuppressWithResult(await connection.ExecuteAsync(command, this, cancellationToken));
+        }
+
+        OpenDeferred(command.Connection);
+        return result;
+    }
+
+    public override InterceptionResult<int> NonQueryExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<int> result)
+    {
+        OpenDeferred(command.Connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        OpenDeferred(command.Connection);
+        return ValueTask.FromResult(result);
+    }
+
+    public override InterceptionResult<object> ScalarExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<object> result)
+    {
+        OpenDeferred(command.Connection);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+    {
+        OpenDeferred(command.Connection);
+        return ValueTask.FromResult(result);
+    }
+
+    /// <summary>
+    /// EF Core opens its own connection before every query, though a read this interceptor moves never uses it
+    /// (an open and a close of a pooled connection, its functions registered anew, under the pool's lock): the open
+    /// is deferred until a command or a transaction needs the connection (<see cref="OpenDeferred"/>).
+    /// </summary>
+    InterceptionResult IDbConnectionInterceptor.ConnectionOpening(DbConnection connection, ConnectionEventData eventData, InterceptionResult result) =>
+        Defers(connection) ? InterceptionResult.Suppress() : result;
+
+    ValueTask<InterceptionResult> IDbConnectionInterceptor.ConnectionOpeningAsync(DbConnection connection, ConnectionEventData eventData, InterceptionResult result, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Defers(connection) ? InterceptionResult.Suppress() : result);
+
+    InterceptionResult<DbTransaction> IDbTransactionInterceptor.TransactionStarting(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result)
+    {
+        OpenDeferred(connection);
+        return result;
+    }
+
+    ValueTask<InterceptionResult<DbTransaction>> IDbTransactionInterceptor.TransactionStartingAsync(DbConnection connection, TransactionStartingEventData eventData, InterceptionResult<DbTransaction> result, CancellationToken cancellationToken)
+    {
+        OpenDeferred(connection);
+        return ValueTask.FromResult(result);
     }
 
     public void Dispose()
@@ -74,6 +130,23 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDisposable
         while (_idle.TryTake(out var connection))
         {
             connection.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Whether EF Core's open of this connection waits until it is needed: the moved reads run elsewhere, and
+    /// whatever else runs on it (a command, a transaction) opens it first.
+    /// </summary>
+    private bool Defers(DbConnection connection) =>
+        !_disposed && _maxConnections > 0 && connection is SqliteConnection { State: ConnectionState.Closed } sqlite && sqlite.DataSource == _dataSource;
+
+    /// <summary>Opens a connection whose open was deferred, as EF Core would have (the LIKE pragma included).</summary>
+    private static void OpenDeferred(DbConnection? connection)
+    {
+        if (connection is SqliteConnection { State: ConnectionState.Closed } sqlite)
+        {
+            sqlite.Open();
+            SqliteSpmDbContext.EnsureLikeCaseSensitive(sqlite);
         }
     }
 

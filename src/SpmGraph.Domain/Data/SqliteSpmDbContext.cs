@@ -1,3 +1,4 @@
+using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
@@ -19,6 +20,15 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
         using var command = connection.CreateCommand();
         command.CommandText = CaseSensitiveLikePragma;
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>Makes LIKE case-sensitive on an open connection the first time its SQLite handle is seen.</summary>
+    public static void EnsureLikeCaseSensitive(DbConnection connection)
+    {
+        if (CaseSensitiveLike.IsNew(connection))
+        {
+            MakeLikeCaseSensitive(connection);
+        }
     }
 
     /// <summary>
@@ -49,9 +59,10 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
-            if (IsNew(connection))
+            // A deferred open (SqlitePreparedStatements) leaves the connection closed: it is set when it really opens.
+            if (connection.State == ConnectionState.Open)
             {
-                MakeLikeCaseSensitive(connection);
+                EnsureLikeCaseSensitive(connection);
             }
         }
 
@@ -63,7 +74,7 @@ public sealed class SqliteSpmDbContext(DbContextOptions<SqliteSpmDbContext> opti
         }
 
         /// <summary>True the first time this SQLite connection handle is seen (any other connection is always new).</summary>
-        private static bool IsNew(DbConnection connection)
+        public static bool IsNew(DbConnection connection)
         {
             ArgumentNullException.ThrowIfNull(connection);
             return connection is not SqliteConnection { Handle: { } handle } || Configured.TryAdd(handle, handle);

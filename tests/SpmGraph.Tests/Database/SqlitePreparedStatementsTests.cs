@@ -103,6 +103,42 @@ public sealed class SqlitePreparedStatementsTests : IAsyncLifetime, IDisposable
         await transaction.RollbackAsync();
     }
 
+    [Theory]
+    [InlineData(true, 0)]
+    [InlineData(false, 2)]
+    public async Task A_moved_read_leaves_ef_cores_own_connection_unopened(bool prepared, int expectedOpens)
+    {
+        await using var db = Context(prepared);
+        var opens = 0;
+        db.Database.GetDbConnection().StateChange += (_, change) => opens += change.CurrentState == System.Data.ConnectionState.Open ? 1 : 0;
+
+        Assert.Equal(["Sumatera Barat", "Sumatera Utara"], await Names(db, "Sumatera"));
+        Assert.Equal(["Aceh"], await Names(db, "Aceh"));
+        Assert.Equal(expectedOpens, opens);
+    }
+
+    [Fact]
+    public async Task Writes_commands_and_transactions_open_the_deferred_connection_with_like_case_sensitive()
+    {
+        await using var prepared = Context(prepared: true);
+        Assert.Equal(2, (await Names(prepared, "Sumatera")).Count);
+
+        prepared.Regions.Add(new Region { Code = "15", Name = "Jambi", Kind = RegionKind.Province });
+        await prepared.SaveChangesAsync();
+        var renamed = await prepared.Database.ExecuteSqlRawAsync("UPDATE \"Regions\" SET \"Name\" = 'Jambi Baru' WHERE \"Code\" = '15'");
+        await using (var transaction = await prepared.Database.BeginTransactionAsync())
+        {
+            // Read on EF Core's connection, opened for the transaction: LIKE is case-sensitive there too.
+            Assert.Empty(await Names(prepared, "jambi"));
+            Assert.Equal(["Jambi Baru"], await Names(prepared, "Jambi"));
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(1, renamed);
+        await using var plain = Context(prepared: false);
+        Assert.Equal(["Jambi Baru"], await Names(plain, "Jambi"));
+    }
+
     [Fact]
     public async Task An_in_memory_database_is_never_moved()
     {
