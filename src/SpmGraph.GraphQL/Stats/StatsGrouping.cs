@@ -17,6 +17,11 @@ internal static class StatsGrouping
     /// <paramref name="measures"/> each measure from the group; no keys group by a constant (one group).
     /// </summary>
     public static IQueryable<TRow> Group<TElement, TRow>(IQueryable<TElement> rows, IEnumerable<(string KeyProperty, Func<Expression, Expression> Value)> keys, IEnumerable<(string Name, Func<Expression, Expression> Value)> measures, int schemeId)
+        where TRow : StatsRow, new() =>
+        Groups<TElement, TRow>(keys, measures, schemeId).Apply(rows);
+
+    /// <summary>The GROUP BY and the select of <see cref="Group{TElement, TRow}(IQueryable{TElement}, IEnumerable{ValueTuple{string, Func{Expression, Expression}}}, IEnumerable{ValueTuple{string, Func{Expression, Expression}}}, int)"/>, to apply to any rows.</summary>
+    public static StatsGroups<TElement, TRow> Groups<TElement, TRow>(IEnumerable<(string KeyProperty, Func<Expression, Expression> Value)> keys, IEnumerable<(string Name, Func<Expression, Expression> Value)> measures, int schemeId)
         where TRow : StatsRow, new()
     {
         var element = Expression.Parameter(typeof(TElement), "x");
@@ -26,7 +31,6 @@ internal static class StatsGrouping
             : Expression.Lambda(Expression.MemberInit(Expression.New(typeof(StatsKey)), keyBindings), element);
         var keyType = keySelector.ReturnType;
         var groupType = typeof(IGrouping<,>).MakeGenericType(keyType, typeof(TElement));
-        var grouped = Expression.Call(GroupByMethod.MakeGenericMethod(typeof(TElement), keyType), rows.Expression, Expression.Quote(keySelector));
 
         var group = Expression.Parameter(groupType, "g");
         var bindings = new List<MemberBinding>();
@@ -44,18 +48,29 @@ internal static class StatsGrouping
 
         bindings.Add(Expression.Bind(typeof(TRow).GetProperty(nameof(StatsRow.SchemeId))!, Expression.Constant(schemeId)));
         var selector = Expression.Lambda(Expression.MemberInit(Expression.New(typeof(TRow)), bindings), group);
-        return rows.Provider.CreateQuery<TRow>(Expression.Call(SelectMethod.MakeGenericMethod(groupType, typeof(TRow)), grouped, Expression.Quote(selector)));
+        return new StatsGroups<TElement, TRow>(
+            GroupByMethod.MakeGenericMethod(typeof(TElement), keyType), Expression.Quote(keySelector), SelectMethod.MakeGenericMethod(groupType, typeof(TRow)), Expression.Quote(selector));
     }
 
     /// <summary>The same, with keys and measures as lambdas over the element and over the group's elements.</summary>
-    public static IQueryable<TRow> Group<TElement, TRow>(IQueryable<TElement> rows, IEnumerable<(StatsDimension Dimension, LambdaExpression Value)> keys, IEnumerable<(string Name, LambdaExpression Aggregate)> measures, int schemeId)
+    public static StatsGroups<TElement, TRow> Groups<TElement, TRow>(IEnumerable<(StatsDimension Dimension, LambdaExpression Value)> keys, IEnumerable<(string Name, LambdaExpression Aggregate)> measures, int schemeId)
         where TRow : StatsRow, new() =>
-        Group<TElement, TRow>(
-            rows,
+        Groups<TElement, TRow>(
             keys.Select(k => (StatsDimensions.KeyProperty(k.Dimension), (Func<Expression, Expression>)(e => Domain.Rules.Inline.Body(k.Value, e)))),
             measures.Select(m => (m.Name, (Func<Expression, Expression>)(g => Domain.Rules.Inline.Body(m.Aggregate, g)))),
             schemeId);
 
     private static MemberAssignment Bind(PropertyInfo target, Expression value) =>
         Expression.Bind(target, value.Type == target.PropertyType ? value : Expression.Convert(value, target.PropertyType));
+}
+
+/// <summary>
+/// A GROUP BY and the select of its stats rows, built once: expression trees are immutable, so one shape serves
+/// every query that groups the same keys into the same measures, whatever rows it reads.
+/// </summary>
+internal sealed class StatsGroups<TElement, TRow>(MethodInfo groupBy, UnaryExpression keySelector, MethodInfo select, UnaryExpression selector)
+    where TRow : StatsRow, new()
+{
+    public IQueryable<TRow> Apply(IQueryable<TElement> rows) =>
+        rows.Provider.CreateQuery<TRow>(Expression.Call(select, Expression.Call(groupBy, rows.Expression, keySelector), selector));
 }

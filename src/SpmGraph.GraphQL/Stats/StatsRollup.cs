@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query;
 using SpmGraph.Domain.Model;
@@ -39,6 +41,7 @@ public sealed class StatsRollup<TSource, TRollup, TRow> : IStatsRollup<TSource, 
     private readonly Dictionary<string, (LambdaExpression Target, bool Detailed)> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<ScoringScheme, LambdaExpression>> _measures = new(StringComparer.Ordinal);
     private readonly HashSet<string> _required = new(StringComparer.Ordinal);
+    private readonly ConditionalWeakTable<ScoringScheme, ConcurrentDictionary<string, GroupsShape>> _groups = new();
 
     /// <param name="source">The rollup rows of a grain: the detailed one when the flag is true.</param>
     public StatsRollup(Func<DbContext, bool, IQueryable<TRollup>> source) => _source = source;
@@ -74,7 +77,8 @@ public sealed class StatsRollup<TSource, TRollup, TRow> : IStatsRollup<TSource, 
 
     IQueryable<TRow>? IStatsRollup<TSource, TRow>.TryGroup(DbContext db, StatsDefinition<TSource, TRow> definition, IQueryable<TSource> visible, Expression<Func<TSource, bool>>? where, IReadOnlyCollection<StatsDimension> dimensions, IReadOnlySet<string> measures, ScoringScheme scheme)
     {
-        if (!measures.All(_measures.ContainsKey) || Filters(visible.Expression) is not { } filters)
+        if (!measures.All(_measures.ContainsKey) || Filters(visible.Expression) is not { } filters
+            || GroupsOf(definition, dimensions, measures, scheme) is not { Groups: { } groups } shape)
         {
             return null;
         }
@@ -96,24 +100,41 @@ public sealed class StatsRollup<TSource, TRollup, TRow> : IStatsRollup<TSource, 
             predicates.Add((Expression<Func<TRollup, bool>>)predicate);
         }
 
-        var keys = new List<(StatsDimension, LambdaExpression)>();
-        foreach (var dimension in dimensions.Distinct())
-        {
-            if (rebind.Apply(definition.DimensionValue(dimension)) is not { } value)
-            {
-                return null;
-            }
-
-            keys.Add((dimension, value));
-        }
-
-        var rows = _source(db, rebind.Detailed);
+        var rows = _source(db, rebind.Detailed || shape.Detailed);
         foreach (var predicate in predicates)
         {
             rows = rows.Where(predicate);
         }
 
-        return StatsGrouping.Group<TRollup, TRow>(rows, keys, measures.Select(m => (m, _measures[m](scheme))), scheme.Id);
+        return groups.Apply(rows);
+    }
+
+    /// <summary>
+    /// The grouping of these dimensions into these measures under the scheme, built on first use: its keys and
+    /// measures read no request value (the filters carry those), so it is the same for every request that asks it.
+    /// Kept per scheme object, which the scheme catalog replaces when the data changes.
+    /// </summary>
+    private GroupsShape GroupsOf(StatsDefinition<TSource, TRow> definition, IReadOnlyCollection<StatsDimension> dimensions, IReadOnlySet<string> measures, ScoringScheme scheme)
+    {
+        var distinct = dimensions.Distinct().ToList();
+        var names = measures.Order(StringComparer.Ordinal).ToList();
+        var key = string.Join(',', distinct) + "|" + string.Join(',', names);
+        return _groups.GetValue(scheme, _ => new()).GetOrAdd(key, _ =>
+        {
+            var rebind = new Rebind(this);
+            var keys = new List<(StatsDimension, LambdaExpression)>();
+            foreach (var dimension in distinct)
+            {
+                if (rebind.Apply(definition.DimensionValue(dimension)) is not { } value)
+                {
+                    return new GroupsShape(null, false);
+                }
+
+                keys.Add((dimension, value));
+            }
+
+            return new GroupsShape(StatsGrouping.Groups<TRollup, TRow>(keys, names.Select(m => (m, _measures[m](scheme))), scheme.Id), rebind.Detailed);
+        });
     }
 
     /// <summary>The predicates of a query that is its entity's table with Where calls on it; null for any other shape.</summary>
@@ -137,6 +158,9 @@ public sealed class StatsRollup<TSource, TRollup, TRow> : IStatsRollup<TSource, 
         MemberExpression { Expression: { } inner } member => PathOf(inner, row) is { } path ? path + "." + member.Member.Name : null,
         _ => null,
     };
+
+    /// <summary>A grouping the rollup can answer (null when a dimension reads what it does not keep), and whether it needs the detailed grain.</summary>
+    private sealed record GroupsShape(StatsGroups<TRollup, TRow>? Groups, bool Detailed);
 
     /// <summary>
     /// Rewrites a lambda over a source row into one over a rollup row, key member by key member; fails (null)

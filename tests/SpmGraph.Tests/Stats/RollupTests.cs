@@ -68,6 +68,30 @@ public sealed class RollupTests(SpmGraphFactory factory)
         });
     }
 
+    private static readonly string[] SchemesInTurn = ["DEFAULT", "TEST_HEAVY_QUALITY", "DEFAULT"];
+
+    [Fact]
+    public async Task One_grouping_asked_under_two_schemes_scores_each_with_its_own_weights()
+    {
+        var scheme = AchievementStatsTests.TestScheme("TEST_HEAVY_QUALITY", 0.3, 0.7, cap: true, (60, "HIGH"), (0, "LOW"));
+        await AchievementStatsTests.WithSchemeAsync(factory, scheme, async () =>
+        {
+            await using var everyRow = new SpmGraphFactory(factory, answerCache: false, new Dictionary<string, string> { ["GraphQL:Stats:UseRollups"] = "false" });
+            var national = factory.TokenFor(AccessRole.National);
+            foreach (var code in SchemesInTurn)
+            {
+                var query = $$"""{ achievementStats(where: { year: { eq: 2023 }, quarter: { eq: 2 } }, groupBy: [SECTOR], scheme: "{{code}}") { nodes { key { sector } spmIndex band scheme { code } } } }""";
+                factory.Sql.Reset();
+                var rolledUp = await factory.ExecuteAsAsync(national, query);
+                var expected = await everyRow.ExecuteAsAsync(national, query);
+
+                Assert.Contains(factory.Sql.Commands, c => c.Contains("\"AchievementRollups\"", StringComparison.Ordinal));
+                Assert.Null(expected["errors"]);
+                AssertSame(expected, rolledUp, code);
+            }
+        });
+    }
+
     [Theory]
     [InlineData("""{ achievementStats(where: { year: { eq: 2024 } }, groupBy: [SECTOR]) { nodes { served } } }""", "several quarters of a series: its latest counts")]
     [InlineData("""{ achievementStats(where: { year: { eq: 2024 }, quarter: { eq: 4 } }, groupBy: [INDICATOR]) { nodes { served } } }""", "a dimension the rollups do not keep")]
