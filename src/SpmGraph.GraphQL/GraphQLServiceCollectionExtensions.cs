@@ -54,7 +54,7 @@ public static class GraphQLServiceCollectionExtensions
         services.AddScoped<AuditHistoryLoader>();
         services.AddScoped<ScoringSchemeCatalog>();
         services.AddSingleton<ScoringSchemeCache>();
-        services.AddSingleton(sp => new ReferenceRows<Region>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), r => r.Id));
+        services.AddSingleton(sp => new ReferenceRows<Region>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), r => r.Id, RegionRows.LinkParents));
         services.AddSingleton(sp => new ReferenceRows<Indicator>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), i => i.Id));
         services.AddSingleton(sp => new ReferenceRows<Opd>(sp.GetRequiredService<IDbContextFactory<SpmDbContext>>(), o => o.Id));
         services.AddSingleton<RegionChildRows>();

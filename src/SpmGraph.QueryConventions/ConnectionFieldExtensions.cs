@@ -6,6 +6,7 @@ using GraphQL.Types;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.QueryConventions.Batching;
+using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Paging;
 using SpmGraph.QueryConventions.Projection;
 using SpmGraph.QueryConventions.Sorting;
@@ -46,9 +47,19 @@ public static class ConnectionFieldExtensions
         var field = type.ConnectionField<TSource, TNodeGraphType, TNode>(name, options);
         field.ResolveAsync(async context =>
         {
+            var query = ConnectionQuery<TNode>.From(context, options);
+            if (options.Kept is { } kept && options.AllWhenUnpaged is null
+                && MemoryOrder<TNode>.For(query.Order) is { } order && MemoryFilter<TNode>.For(query.Predicate, kept.Linked) is { } filter)
+            {
+                // One list, keyed 0, cut as the nested lists kept in memory are.
+                var all = new Dictionary<int, IReadOnlyList<TNode>> { [0] = await kept.Rows(context.RequestServices!, context.CancellationToken) };
+                var pages = await ConnectionPages<int, TNode>.PagesAsync(query, [0], (keys, window) => Task.FromResult(ConnectionPages<int, TNode>.FromMemory(query, all, keys, window, filter, order)));
+                return pages[0];
+            }
+
             var contexts = context.RequestServices!.GetRequiredService<IQueryContextSource>();
             await using var db = await contexts.OpenAsync(context.CancellationToken);
-            return await PageAsync(context, options, await source(db, context));
+            return await PageQueryAsync(context, query, options, await source(db, context));
         });
         return field;
     }
@@ -69,11 +80,15 @@ public static class ConnectionFieldExtensions
     /// projection in SQL, `totalCount` by a COUNT when selected (by reading the list whole for a field that
     /// returns all up to a max, <see cref="ConnectionOptions{TNode}.AllUpTo"/>, when it is no longer than that).
     /// </summary>
-    public static async Task<Connection<TNode>> PageAsync<TNode>(IResolveFieldContext context, ConnectionOptions<TNode> options, IQueryable<TNode> rows)
+    public static Task<Connection<TNode>> PageAsync<TNode>(IResolveFieldContext context, ConnectionOptions<TNode> options, IQueryable<TNode> rows)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rows);
-        var query = ConnectionQuery<TNode>.From(context, options);
+        return PageQueryAsync(context, ConnectionQuery<TNode>.From(context, options), options, rows);
+    }
+
+    private static async Task<Connection<TNode>> PageQueryAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, ConnectionOptions<TNode> options, IQueryable<TNode> rows)
+    {
         if (query.Predicate is not null)
         {
             rows = rows.Where(query.Predicate);

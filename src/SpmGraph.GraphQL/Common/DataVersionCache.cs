@@ -52,11 +52,25 @@ public abstract class DataVersionCache<T>(IDbContextFactory<SpmDbContext> factor
 /// All rows of a small table that writes never change (regions, the indicator catalog) by id, per data version: the
 /// objects other rows link to come from memory instead of a statement per batch.
 /// </summary>
-public sealed class ReferenceRows<TEntity>(IDbContextFactory<SpmDbContext> factory, Func<TEntity, int> idOf) : DataVersionCache<IReadOnlyDictionary<int, TEntity>>(factory)
+/// <param name="factory">Where the rows are read.</param>
+/// <param name="idOf">A row's id.</param>
+/// <param name="link">Sets the rows' to-one relations to the rows read with them, before any request sees them (a root connection's filter reads through them in memory).</param>
+public sealed class ReferenceRows<TEntity>(IDbContextFactory<SpmDbContext> factory, Func<TEntity, int> idOf, Action<IReadOnlyDictionary<int, TEntity>>? link = null)
+    : DataVersionCache<IReadOnlyDictionary<int, TEntity>>(factory)
     where TEntity : class
 {
-    protected override async Task<IReadOnlyDictionary<int, TEntity>> LoadAsync(SpmDbContext db) =>
-        await db.Set<TEntity>().AsNoTracking().ToDictionaryAsync(idOf);
+    private readonly ConditionalWeakTable<IReadOnlyDictionary<int, TEntity>, IReadOnlyList<TEntity>> _lists = [];
+
+    /// <summary>The rows at the request's data version as one list, for a root connection (<see cref="ConnectionOptions{TNode}.KeptIn"/>).</summary>
+    public async Task<IReadOnlyList<TEntity>> ListAsync(RequestDataVersion version, CancellationToken cancellationToken) =>
+        _lists.GetValue(await GetAsync(version, cancellationToken), all => [.. all.Values]);
+
+    protected override async Task<IReadOnlyDictionary<int, TEntity>> LoadAsync(SpmDbContext db)
+    {
+        var all = await db.Set<TEntity>().AsNoTracking().ToDictionaryAsync(idOf);
+        link?.Invoke(all);
+        return all;
+    }
 }
 
 /// <summary>

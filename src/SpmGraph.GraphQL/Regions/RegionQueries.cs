@@ -22,7 +22,8 @@ public sealed class RegionQueries : IQueryFields
                 return regions.Values.FirstOrDefault(r => string.Equals(r.Code, code, StringComparison.Ordinal));
             });
         query.Connection<object?, RegionGraphType, Region>("regions", (db, _) => db.Set<Region>(), c => c
-                .Filter<RegionFilterInputGraphType>().Sort<RegionSortInputGraphType>().DefaultOrderBy(r => r.Code).Key(r => r.Id))
+                .Filter<RegionFilterInputGraphType>().Sort<RegionSortInputGraphType>().DefaultOrderBy(r => r.Code).Key(r => r.Id)
+                .KeptIn(RegionRows.InMemory, r => r.Parent))
             .Description("Provinces and kabupaten/kota (by code unless `order` says otherwise).");
     }
 }

@@ -50,34 +50,11 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
         if (inMemory is not null && query.Predicate is null && MemoryOrder<TNode>.For(query.Order) is { } order)
         {
             var all = await inMemory(requestServices, cancellationToken);
-            return await PagesAsync(keys, (batch, window) => Task.FromResult(FromMemory(all, batch, window, order)));
+            return await ConnectionPages<TKey, TNode>.PagesAsync(query, keys, (batch, window) => Task.FromResult(ConnectionPages<TKey, TNode>.FromMemory(query, all, batch, window, static _ => true, order)));
         }
 
         await using var db = await requestServices.GetRequiredService<IQueryContextSource>().OpenAsync(cancellationToken);
-        return await PagesAsync(keys, (batch, window) => LoadAsync(db, batch, window, cancellationToken));
-    }
-
-    private async Task<Dictionary<TKey, Connection<TNode>>> PagesAsync(IReadOnlyCollection<TKey> keys, Func<IReadOnlyCollection<TKey>, Window, Task<List<NestedRows<TKey, TNode>>>> load)
-    {
-        var window = query.Window;
-        var loaded = await load(keys, window);
-        var pages = loaded.ToDictionary(r => r.Key, r => ToConnection(r, window));
-        if (query.ReadRows && window.LastBefore is { } last)
-        {
-            // Parents share `before`, which may lie past some parents' last row: those get their last
-            // rows, as `last` alone would (one more statement, only when it happens).
-            var ended = loaded.Where(r => r.Count < window.End).Select(r => r.Key).ToList();
-            if (ended.Count > 0)
-            {
-                var tail = window with { Start = window.Floor, End = null, FromEnd = last, LastBefore = null };
-                foreach (var rows in await load(ended, tail))
-                {
-                    pages[rows.Key] = ToConnection(rows, tail);
-                }
-            }
-        }
-
-        return pages;
+        return await ConnectionPages<TKey, TNode>.PagesAsync(query, keys, (batch, window) => LoadAsync(db, batch, window, cancellationToken));
     }
 
     private async Task<List<NestedRows<TKey, TNode>>> LoadAsync(DbContext db, IReadOnlyCollection<TKey> keys, Window window, CancellationToken cancellationToken)
@@ -136,29 +113,6 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
         return await db.Set<TParent>().AsNoTracking().Where(inBatch).Select(selector).ToListAsync(cancellationToken);
     }
 
-    /// <summary>What <see cref="LoadAsync"/> reads, from the items in memory, sorted by <paramref name="order"/> (which ends in the key).</summary>
-    private List<NestedRows<TKey, TNode>> FromMemory(IReadOnlyDictionary<TKey, IReadOnlyList<TNode>> all, IReadOnlyCollection<TKey> keys, Window window, Comparison<TNode> order)
-    {
-        var loaded = new List<NestedRows<TKey, TNode>>(keys.Count);
-        foreach (var key in keys)
-        {
-            var rows = all.TryGetValue(key, out var found) ? found : [];
-            var page = new List<TNode>();
-            if (query.ReadRows)
-            {
-                var sorted = rows.ToArray();
-                Array.Sort(sorted, order);
-                page = window.End is null
-                    ? [.. sorted.Reverse().Take(window.FromEnd!.Value)]
-                    : [.. sorted.Skip((int)window.Start).Take(window.Take)];
-            }
-
-            loaded.Add(new NestedRows<TKey, TNode> { Key = key, Items = page, Count = rows.Count });
-        }
-
-        return loaded;
-    }
-
     /// <summary>item => keys.Contains(item.ForeignKey), when the navigation is a plain one-to-many on the parent key.</summary>
     private Expression<Func<TNode, bool>>? BatchFilter(DbContext db, List<TKey> keys)
     {
@@ -186,18 +140,6 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
 
         var contains = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Contains) && m.GetParameters().Length == 2).MakeGenericMethod(property.PropertyType);
         return Expression.Lambda<Func<TNode, bool>>(Expression.Call(contains, ValueParameter.Of(values, values.GetType()), Expression.Property(item, property)), item);
-    }
-
-    private Connection<TNode> ToConnection(NestedRows<TKey, TNode> rows, Window window)
-    {
-        int? total = query.Count ? rows.Count : null;
-        if (!query.ReadRows)
-        {
-            return new Connection<TNode> { Edges = [], PageInfo = new PageInfo(false, false, null, null), TotalCount = total };
-        }
-
-        // The count read for `last` + `before` also tells whether anything follows.
-        return window.End is null ? window.Backward(rows.Items, rows.Count) : window.Forward(rows.Items, window.LastBefore is null ? total : rows.Count);
     }
 
     private static MethodInfo QueryableMethod(string name, int parameters, Func<MethodInfo, bool>? extra = null) =>

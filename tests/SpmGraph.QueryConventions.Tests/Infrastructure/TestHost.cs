@@ -32,6 +32,7 @@ public sealed class TestHost : IDisposable
         services.AddScoped<PublisherByIdLoader>();
         services.AddScoped<AuthorByIdLoader>();
         services.AddSingleton<BooksByAuthor>();
+        services.AddSingleton<KeptBooks>();
         services.AddGraphQL(b => b
             .AddSchema<TestSchema>()
             .AddSystemTextJson()

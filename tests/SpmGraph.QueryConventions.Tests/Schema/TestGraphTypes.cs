@@ -90,6 +90,19 @@ public sealed class BooksByAuthor(IDbContextFactory<TestDbContext> factory)
         Task.FromResult(services.GetRequiredService<BooksByAuthor>()._rows.Value);
 }
 
+/// <summary>Every book with its publisher, the publisher's country and its author, read once: the rows `booksKept` pages over.</summary>
+public sealed class KeptBooks(IDbContextFactory<TestDbContext> factory)
+{
+    private readonly Lazy<IReadOnlyList<Book>> _rows = new(() =>
+    {
+        using var db = factory.CreateDbContext();
+        return db.Books.AsNoTracking().Include(b => b.Publisher).ThenInclude(p => p!.Country).Include(b => b.Author).ToList();
+    });
+
+    public static Task<IReadOnlyList<Book>> GetAsync(IServiceProvider services, CancellationToken cancellationToken) =>
+        Task.FromResult(services.GetRequiredService<KeptBooks>()._rows.Value);
+}
+
 public sealed class BookGraphType : ObjectGraphType<Book>
 {
     public BookGraphType()
@@ -138,6 +151,9 @@ public sealed class TestQueryGraphType : ObjectGraphType
         // Default order: most pages first, ties by id.
         this.Connection<object?, BookGraphType, Book>("books", (db, _) => db.Set<Book>(), c => c
             .Filter<BookFilterInputGraphType>().Sort<BookSortInputGraphType>().DefaultOrderBy(b => b.Pages, descending: true).Key(b => b.Id));
+        this.Connection<object?, BookGraphType, Book>("booksKept", (db, _) => db.Set<Book>(), c => c
+            .Filter<BookFilterInputGraphType>().Sort<BookSortInputGraphType>().DefaultOrderBy(b => b.Pages, descending: true).Key(b => b.Id)
+            .KeptIn(KeptBooks.GetAsync, b => b.Publisher!.Country, b => b.Author));
         this.Connection<object?, AuthorGraphType, Author>("authors", (db, _) => db.Set<Author>(), c => c
             .Filter<AuthorFilterInputGraphType>().Sort<AuthorSortInputGraphType>().Key(a => a.Id));
         this.Connection<object?, PublisherGraphType, Publisher>("publishers", (db, _) => db.Set<Publisher>(), c => c

@@ -4,8 +4,8 @@ using SpmGraph.Tests.Infrastructure;
 namespace SpmGraph.Tests.Regions;
 
 /// <summary>
-/// A province's kabupaten/kota and a region's OPDs are paged over the rows kept in memory, exactly as SQL
-/// pages them.
+/// A province's kabupaten/kota, a region's OPDs and lists of regions are paged over the rows kept in memory,
+/// exactly as SQL pages them.
 /// </summary>
 [Collection(ServerFixtureGroup.Name)]
 public sealed class KeptChildrenTests(SpmGraphFactory factory)
@@ -48,6 +48,44 @@ public sealed class KeptChildrenTests(SpmGraphFactory factory)
 
         Assert.Equal(read.ToJsonString(), kept.ToJsonString());
         Assert.True(kept["p32"]![field]!["edges"]!.AsArray().Count > 0);
+    }
+
+    public static TheoryData<string> RegionLists => new()
+    {
+        "where: { kind: { eq: CITY }, parent: { code: { eq: \"16\" } } }, order: [{ name: DESC }], first: 5",
+        "where: { parent: null }, order: [{ name: ASC }], first: 10, after: @2",
+        "where: { parent: { code: { in: [\"11\", \"32\", \"94\"] } }, kind: { neq: REGENCY } }, last: 6",
+        "where: { or: [{ code: { eq: \"19.71\" } }, { parent: { name: { eq: \"Aceh\" } } }] }, order: [{ villageCount: DESC }], first: 7",
+        "where: { not: { parent: { code: { eq: \"32\" } } }, kind: { in: [CITY] } }, last: 3, before: @4",
+        "first: 100, after: @1",
+    };
+
+    [Theory]
+    [MemberData(nameof(RegionLists))]
+    public async Task A_list_of_regions_from_memory_is_the_list_sql_reads(string arguments)
+    {
+        var cursors = await factory.ExecuteDataAsync("{ regions(first: 5) { edges { cursor } } }");
+        var edges = cursors["regions"]!["edges"]!.AsArray();
+        for (var position = 0; position < edges.Count; position++)
+        {
+            arguments = arguments.Replace($"@{position}", $"\"{(string)edges[position]!["cursor"]!}\"", StringComparison.Ordinal);
+        }
+
+        // A comparison every row passes is left to SQL: the independent answer to compare with.
+        var bySql = arguments.StartsWith("where: {", StringComparison.Ordinal)
+            ? arguments.Replace("where: {", "where: { districtCount: { gte: 0 },", StringComparison.Ordinal)
+            : "where: { districtCount: { gte: 0 } }, " + arguments;
+        const string Page = "totalCount pageInfo { hasNextPage hasPreviousPage startCursor endCursor } edges { cursor node { code name kind parent { code } } }";
+        factory.Sql.Reset();
+        var kept = await factory.ExecuteDataAsync($"{{ regions({arguments}) {{ {Page} }} }}");
+        var keptCommands = factory.Sql.Commands.ToList();
+        factory.Sql.Reset();
+        var read = await factory.ExecuteDataAsync($"{{ regions({bySql}) {{ {Page} }} }}");
+
+        Assert.Equal(read.ToJsonString(), kept.ToJsonString());
+        Assert.True((int)kept["regions"]!["totalCount"]! > 0);
+        Assert.DoesNotContain(keptCommands, c => c.Contains("FROM \"Regions\"", StringComparison.Ordinal) && !c.Contains("DataVersion", StringComparison.Ordinal));
+        Assert.Contains(factory.Sql.Commands, c => c.Contains("FROM \"Regions\"", StringComparison.Ordinal));
     }
 
     [Fact]
