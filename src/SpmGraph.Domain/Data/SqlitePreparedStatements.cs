@@ -27,6 +27,12 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDbConnecti
     /// <summary>Statements kept per connection; past it the connection's cache starts again (the API's queries are far fewer shapes).</summary>
     public const int MaxStatementsPerConnection = 256;
 
+    /// <summary>
+    /// Each kept connection's page cache: 512 KiB instead of SQLite's 2 MiB, as many connections stay open for the
+    /// process (a hand run at scale 10 peaked about 5 MB lower, as fast); the OS's file cache serves what it drops.
+    /// </summary>
+    private const string CachePragma = "PRAGMA cache_size = -512;";
+
     private readonly string _connectionString;
     private readonly string _dataSource;
     private readonly int _maxConnections;
@@ -252,6 +258,9 @@ public sealed class SqlitePreparedStatements : DbCommandInterceptor, IDbConnecti
 
             _connection.Open();
             SqliteSpmDbContext.MakeLikeCaseSensitive(_connection);
+            using var cache = _connection.CreateCommand();
+            cache.CommandText = CachePragma;
+            cache.ExecuteNonQuery();
         }
 
         /// <summary>This connection's command for the SQL, with the parameters EF Core bound to its own.</summary>
