@@ -37,6 +37,9 @@ internal interface IStatsRollup<TSource, TRow>
 public sealed class StatsRollup<TSource, TRollup, TRow> : IStatsRollup<TSource, TRow>
     where TRow : StatsRow, new()
 {
+    /// <summary>Groupings kept per scheme; past it, a grouping is built for its request only.</summary>
+    private const int MaxGroupings = 512;
+
     private readonly Func<DbContext, bool, IQueryable<TRollup>> _source;
     private readonly Dictionary<string, (LambdaExpression Target, bool Detailed)> _keys = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Func<ScoringScheme, LambdaExpression>> _measures = new(StringComparer.Ordinal);
@@ -119,22 +122,28 @@ public sealed class StatsRollup<TSource, TRollup, TRow> : IStatsRollup<TSource, 
         var distinct = dimensions.Distinct().ToList();
         var names = measures.Order(StringComparer.Ordinal).ToList();
         var key = string.Join(',', distinct) + "|" + string.Join(',', names);
-        return _groups.GetValue(scheme, _ => new()).GetOrAdd(key, _ =>
+        var kept = _groups.GetValue(scheme, _ => new());
+        if (kept.TryGetValue(key, out var shape))
         {
-            var rebind = new Rebind(this);
-            var keys = new List<(StatsDimension, LambdaExpression)>();
-            foreach (var dimension in distinct)
-            {
-                if (rebind.Apply(definition.DimensionValue(dimension)) is not { } value)
-                {
-                    return new GroupsShape(null, false);
-                }
+            return shape;
+        }
 
+        var rebind = new Rebind(this);
+        var keys = new List<(StatsDimension, LambdaExpression)>();
+        foreach (var dimension in distinct)
+        {
+            if (rebind.Apply(definition.DimensionValue(dimension)) is { } value)
+            {
                 keys.Add((dimension, value));
             }
+        }
 
-            return new GroupsShape(StatsGrouping.Groups<TRollup, TRow>(keys, names.Select(m => (m, _measures[m](scheme))), scheme.Id), rebind.Detailed);
-        });
+        shape = keys.Count < distinct.Count
+            ? new GroupsShape(null, false)
+            : new GroupsShape(StatsGrouping.Groups<TRollup, TRow>(keys, names.Select(m => (m, _measures[m](scheme))), scheme.Id), rebind.Detailed);
+
+        // Bounded: the combinations of dimensions (in their order) and measures a client may ask are many.
+        return kept.Count < MaxGroupings ? kept.GetOrAdd(key, shape) : shape;
     }
 
     /// <summary>The predicates of a query that is its entity's table with Where calls on it; null for any other shape.</summary>
