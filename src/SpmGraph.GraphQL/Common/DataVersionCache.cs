@@ -93,6 +93,14 @@ public abstract class ReferenceGroups<TEntity>(ReferenceRows<TEntity> rows, Func
         all.Values.Where(e => keyOf(e) is not null).GroupBy(e => keyOf(e)!.Value).ToDictionary(g => g.Key, g => (IReadOnlyList<TEntity>)[.. g]);
 }
 
+public static class ReferenceRows
+{
+    /// <summary>The rows of <see cref="ReferenceRows{TEntity}"/> (a singleton) at the request's data version, for a root connection (<see cref="ConnectionOptions{TNode}.KeptIn"/>).</summary>
+    public static Func<IServiceProvider, CancellationToken, Task<IReadOnlyList<TEntity>>> Kept<TEntity>()
+        where TEntity : class =>
+        (services, cancellationToken) => services.GetRequiredService<ReferenceRows<TEntity>>().ListAsync(services.GetRequiredService<RequestDataVersion>(), cancellationToken);
+}
+
 public static class ReferenceGroups
 {
     /// <summary>The items of <typeparamref name="TGroups"/> (a singleton) at the request's data version, for a nested connection (<see cref="ConnectionFieldExtensions.NestedConnection"/>).</summary>

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.Domain.Model;
 using SpmGraph.GraphQL.Common;
 
@@ -9,7 +8,7 @@ public sealed class RegionByIdLoader(ReferenceRows<Region> rows, RequestDataVers
 /// <summary>The kabupaten/kota of each province, from the regions in memory: a province's `children` take no statement.</summary>
 public sealed class RegionChildRows(ReferenceRows<Region> rows) : ReferenceGroups<Region>(rows, r => r.ParentId);
 
-/// <summary>The regions kept in memory, as the root `regions` connection pages over them.</summary>
+/// <summary>The regions kept in memory (<see cref="ReferenceRows{TEntity}"/>), linked as the root `regions` connection's filters read them.</summary>
 public static class RegionRows
 {
     /// <summary>Each kabupaten/kota's <see cref="Region.Parent"/> is its province in memory, as `parent: { ... }` filters read it.</summary>
@@ -21,8 +20,4 @@ public static class RegionRows
             region.Parent = region.ParentId is { } parent && all.TryGetValue(parent, out var province) ? province : null;
         }
     }
-
-    /// <summary>The regions at the request's data version.</summary>
-    public static Task<IReadOnlyList<Region>> InMemory(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<ReferenceRows<Region>>().ListAsync(services.GetRequiredService<RequestDataVersion>(), cancellationToken);
 }

@@ -23,7 +23,7 @@ public sealed class RegionQueries : IQueryFields
             });
         query.Connection<object?, RegionGraphType, Region>("regions", (db, _) => db.Set<Region>(), c => c
                 .Filter<RegionFilterInputGraphType>().Sort<RegionSortInputGraphType>().DefaultOrderBy(r => r.Code).Key(r => r.Id)
-                .KeptIn(RegionRows.InMemory, r => r.Parent))
+                .KeptIn(ReferenceRows.Kept<Region>(), r => r.Parent))
             .Description("Provinces and kabupaten/kota (by code unless `order` says otherwise).");
     }
 }

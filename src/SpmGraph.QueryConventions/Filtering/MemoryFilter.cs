@@ -69,9 +69,9 @@ internal static class MemoryFilter<T>
                     // string == string is its operator (ordinal), every other comparable type's is built in.
                     return Equality(comparison);
                 case MethodCallExpression { Method.IsGenericMethod: true, Arguments: [var list, var member] } call
-                    when call.Method.GetGenericMethodDefinition() == EnumerableContains && Comparable(member.Type) && Value(list) is { } values && Value(member) is { } value:
-                    // The list is the request's (a boxed filter value): read it once.
-                    var members = new HashSet<object?>(((IEnumerable?)values(null!) ?? Array.Empty<object>()).Cast<object?>());
+                    when call.Method.GetGenericMethodDefinition() == EnumerableContains && Comparable(member.Type)
+                        && Given(list, out var values) && values is IEnumerable listed && Value(member) is { } value:
+                    var members = new HashSet<object?>(listed.Cast<object?>());
                     return o => members.Contains(value(o));
                 default:
                     return null;
@@ -102,9 +102,7 @@ internal static class MemoryFilter<T>
             {
                 case ConstantExpression { Value: var constant } when constant is null || Comparable(expression.Type):
                     return _ => constant;
-                case MemberExpression { Member: PropertyInfo property, Expression: ConstantExpression { Value: { } box } }
-                    when box.GetType() is { IsGenericType: true } boxType && boxType.GetGenericTypeDefinition() == typeof(ValueBox<>):
-                    var value = property.GetValue(box);
+                case MemberExpression when Given(expression, out var value):
                     return _ => value;
                 case MemberExpression { Member: PropertyInfo property, Expression: { } inner }
                     when (Comparable(property.PropertyType) || linked.Contains(property)) && Row(inner) is { } owner:
@@ -117,6 +115,20 @@ internal static class MemoryFilter<T>
                 default:
                     return null;
             }
+        }
+
+        /// <summary>A filter value the request gave (a <see cref="ValueBox{T}"/>'s), read once.</summary>
+        private static bool Given(Expression expression, out object? value)
+        {
+            if (expression is MemberExpression { Member: PropertyInfo property, Expression: ConstantExpression { Value: { } box } }
+                && box.GetType() is { IsGenericType: true } boxType && boxType.GetGenericTypeDefinition() == typeof(ValueBox<>))
+            {
+                value = property.GetValue(box);
+                return true;
+            }
+
+            value = null;
+            return false;
         }
 
         /// <summary>The row itself, or a linked relation of it.</summary>
