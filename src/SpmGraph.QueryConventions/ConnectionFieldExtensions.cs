@@ -8,6 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.QueryConventions.Batching;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Paging;
+using SpmGraph.QueryConventions.Plans;
 using SpmGraph.QueryConventions.Projection;
 using SpmGraph.QueryConventions.Sorting;
 
@@ -59,7 +60,7 @@ public static class ConnectionFieldExtensions
 
             var contexts = context.RequestServices!.GetRequiredService<IQueryContextSource>();
             await using var db = await contexts.OpenAsync(context.CancellationToken);
-            return await PageQueryAsync(context, query, options, await source(db, context));
+            return await PageQueryAsync(context, query, options, db, await source(db, context));
         });
         return field;
     }
@@ -80,14 +81,14 @@ public static class ConnectionFieldExtensions
     /// projection in SQL, `totalCount` by a COUNT when selected (by reading the list whole for a field that
     /// returns all up to a max, <see cref="ConnectionOptions{TNode}.AllUpTo"/>, when it is no longer than that).
     /// </summary>
-    public static Task<Connection<TNode>> PageAsync<TNode>(IResolveFieldContext context, ConnectionOptions<TNode> options, IQueryable<TNode> rows)
+    public static Task<Connection<TNode>> PageAsync<TNode>(IResolveFieldContext context, ConnectionOptions<TNode> options, DbContext db, IQueryable<TNode> rows)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(rows);
-        return PageQueryAsync(context, ConnectionQuery<TNode>.From(context, options), options, rows);
+        return PageQueryAsync(context, ConnectionQuery<TNode>.From(context, options), options, db, rows);
     }
 
-    private static async Task<Connection<TNode>> PageQueryAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, ConnectionOptions<TNode> options, IQueryable<TNode> rows)
+    private static async Task<Connection<TNode>> PageQueryAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, ConnectionOptions<TNode> options, DbContext db, IQueryable<TNode> rows)
     {
         if (query.Predicate is not null)
         {
@@ -99,7 +100,7 @@ public static class ConnectionFieldExtensions
             // A list that may come whole (up to its max) is counted by reading it whole: one statement, not a COUNT
             // and a page. Only a longer one, paged, costs the COUNT after all.
             var max = unpaged.Max(context);
-            var all = await Project(Ordering.Apply(rows, query.Order, reverse: false).Take(max + 1), query.Projection).ToListAsync(context.CancellationToken);
+            var all = await QueryPlans.ToListAsync(db, Project(Ordering.Apply(rows, query.Order, reverse: false).Take(max + 1), query.Projection), context.CancellationToken);
             if (all.Count <= max)
             {
                 return ListConnection.Page(context, all, unpaged);
@@ -114,26 +115,26 @@ public static class ConnectionFieldExtensions
                 return among.Forward(all.Skip((int)among.Start).Take(among.Take).ToList(), count);
             }
 
-            return await ReadPageAsync(context, query, rows, count);
+            return await ReadPageAsync(context, query, db, rows, count);
         }
 
         if (query.Count && query.ReadRows && query.Window is { End: not null, LastBefore: null })
         {
-            return await ReadCountedPageAsync(context, query, rows);
+            return await ReadCountedPageAsync(context, query, db, rows);
         }
 
-        return await ReadPageAsync(context, query, rows, query.Count ? await rows.CountAsync(context.CancellationToken) : null);
+        return await ReadPageAsync(context, query, db, rows, query.Count ? await rows.CountAsync(context.CancellationToken) : null);
     }
 
     /// <summary>
     /// A forward page and `totalCount` in one statement: the count is an uncorrelated subquery in the page's select list,
     /// which SQLite and PostgreSQL evaluate once. Only an empty page that could have held rows costs a COUNT.
     /// </summary>
-    private static async Task<Connection<TNode>> ReadCountedPageAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, IQueryable<TNode> rows)
+    private static async Task<Connection<TNode>> ReadCountedPageAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, DbContext db, IQueryable<TNode> rows)
     {
         var window = query.Window;
         var page = Project(Ordering.Apply(rows, query.Order, reverse: false).Skip((int)window.Start).Take(window.Take), query.Projection);
-        var counted = await page.Select(row => new CountedRow<TNode> { Row = row, Total = rows.Count() }).ToListAsync(context.CancellationToken);
+        var counted = await QueryPlans.ToListAsync(db, page.Select(row => new CountedRow<TNode> { Row = row, Total = rows.Count() }), context.CancellationToken);
         // No row, no count: none at all when the first page had room for one, else (past the end, or `first: 0`) a COUNT.
         var total = counted.Count > 0 ? counted[0].Total : window is { Start: 0, Take: > 0 } ? 0 : await rows.CountAsync(context.CancellationToken);
         var connection = window.Forward([.. counted.Select(c => c.Row)], total);
@@ -141,7 +142,7 @@ public static class ConnectionFieldExtensions
         return connection;
     }
 
-    private static async Task<Connection<TNode>> ReadPageAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, IQueryable<TNode> rows, int? total)
+    private static async Task<Connection<TNode>> ReadPageAsync<TNode>(IResolveFieldContext context, ConnectionQuery<TNode> query, DbContext db, IQueryable<TNode> rows, int? total)
     {
         var window = query.Window;
         if (!query.ReadRows)
@@ -153,18 +154,17 @@ public static class ConnectionFieldExtensions
         query.CheckUnpaged(total, more: false);
         if (window.End is null)
         {
-            var last = await Project(Ordering.Apply(rows, query.Order, reverse: true).Take(window.FromEnd!.Value), query.Projection).ToListAsync(context.CancellationToken);
+            var last = await QueryPlans.ToListAsync(db, Project(Ordering.Apply(rows, query.Order, reverse: true).Take(window.FromEnd!.Value), query.Projection), context.CancellationToken);
             return window.Backward(last, total!.Value);
         }
 
-        var page = await Project(Ordering.Apply(rows, query.Order, reverse: false).Skip((int)window.Start).Take(window.Take), query.Projection)
-            .ToListAsync(context.CancellationToken);
+        var page = await QueryPlans.ToListAsync(db, Project(Ordering.Apply(rows, query.Order, reverse: false).Skip((int)window.Start).Take(window.Take), query.Projection), context.CancellationToken);
         if (window.LastBefore is { } lastBefore && page.Count < window.End - window.Start)
         {
             // `before` lies past this list's end (a cursor from another list): count back from the end
             // instead, as `last` alone would; costs statements only when it happens.
             var tail = window with { Start = window.Floor, End = null, FromEnd = lastBefore, LastBefore = null };
-            var reversed = await Project(Ordering.Apply(rows, query.Order, reverse: true).Take(lastBefore), query.Projection).ToListAsync(context.CancellationToken);
+            var reversed = await QueryPlans.ToListAsync(db, Project(Ordering.Apply(rows, query.Order, reverse: true).Take(lastBefore), query.Projection), context.CancellationToken);
             return tail.Backward(reversed, total ?? await rows.CountAsync(context.CancellationToken));
         }
 

@@ -90,7 +90,7 @@ internal static class StatsFields
                 return (object)ListConnection.Page(context, groups, options.AllWhenUnpaged);
             }
 
-            var connection = await ConnectionFieldExtensions.PageAsync(context, options, request.Query(db));
+            var connection = await ConnectionFieldExtensions.PageAsync(context, options, db, request.Query(db));
             StatsPage<TSource, TRow>.Attach(request, [.. connection.Nodes], null, context.RequestServices!, context.CancellationToken);
             return connection;
         });
