@@ -6,10 +6,12 @@ namespace SpmGraph.QueryConventions.Plans;
 
 /// <summary>
 /// A query's expression with its request values taken out: what EF Core would turn into SQL parameters (members of
-/// constant objects, such as filter values and closures, and the counts of Skip and Take) become numbered parameters,
-/// so every request of one shape shares one compiled plan. Null when the expression holds anything EF Core might
-/// evaluate once at compile time and the plan would then freeze (a call on constants, a static member, an unknown
-/// constant): such a query takes EF Core's own path.
+/// constant objects: filter values, closures) become numbered parameters, so every request of one shape shares one
+/// compiled plan. The counts of Skip and Take stay constants, part of the shape: SQLite prepares a statement anew
+/// each time a LIMIT or OFFSET parameter is bound (its planner reads the value), which cost a kept statement more
+/// than the rest of its execution. Null when the expression holds anything EF Core might evaluate once at compile
+/// time, which the plan would then freeze (a call on constants, a static member, an unknown constant): such a query
+/// takes EF Core's own path.
 /// </summary>
 internal sealed class QueryShape : IEquatable<QueryShape>
 {
@@ -128,16 +130,7 @@ internal sealed class QueryShape : IEquatable<QueryShape>
             return Value(value, node.Type);
         }
 
-        protected override Expression VisitMethodCall(MethodCallExpression node)
-        {
-            if (node.Method.DeclaringType == typeof(Queryable) && node.Method.Name is nameof(Queryable.Skip) or nameof(Queryable.Take)
-                && node.Arguments is [var source, ConstantExpression { Value: int count }])
-            {
-                return node.Update(null, [Visit(source)!, Value(count, typeof(int))]);
-            }
-
-            return Dependent(node, base.VisitMethodCall);
-        }
+        protected override Expression VisitMethodCall(MethodCallExpression node) => Dependent(node, base.VisitMethodCall);
 
         protected override Expression VisitNew(NewExpression node) => Dependent(node, base.VisitNew);
 
