@@ -14,6 +14,7 @@ using SpmGraph.QueryConventions;
 using SpmGraph.QueryConventions.Batching;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Paging;
+using SpmGraph.QueryConventions.Plans;
 using SpmGraph.QueryConventions.Projection;
 using SpmGraph.QueryConventions.Sorting;
 
@@ -84,7 +85,7 @@ internal static class StatsFields
             if (request.Dimensions.Count == 0)
             {
                 // One group over everything selected, even when that is nothing; `having` then decides.
-                var group = await request.Query(db).AsNoTracking().FirstOrDefaultAsync(context.CancellationToken) ?? request.Empty(null);
+                var group = (await QueryPlans.ToListAsync(db, request.Query(db).AsNoTracking().Take(1), context.CancellationToken)).FirstOrDefault() ?? request.Empty(null);
                 var groups = Having(context, [group]);
                 StatsPage<TSource, TRow>.Attach(request, groups, null, context.RequestServices!, context.CancellationToken);
                 return (object)ListConnection.Page(context, groups, options.AllWhenUnpaged);
@@ -190,7 +191,7 @@ internal sealed class StatsBatchLoader<TSource, TRow> : BatchLoader<StatsOwnerKe
 
         // Ungrouped, every parent has one group, rows or not, so `having` is checked in memory.
         var query = ungrouped ? request.Query(db, owner) : filterAndOrder(request.Query(db, owner));
-        var rows = await query.AsNoTracking().Take(limit + 1).ToListAsync(cancellationToken);
+        var rows = await QueryPlans.ToListAsync(db, query.AsNoTracking().Take(limit + 1), cancellationToken);
         if (rows.Count > limit)
         {
             throw unpaged.TooMany(request.MaxGroups);

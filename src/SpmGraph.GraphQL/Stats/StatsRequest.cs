@@ -10,6 +10,7 @@ using SpmGraph.GraphQL.Common;
 using SpmGraph.GraphQL.Limits;
 using SpmGraph.GraphQL.Scoring;
 using SpmGraph.QueryConventions.Filtering;
+using SpmGraph.QueryConventions.Plans;
 using SpmGraph.QueryConventions.Projection;
 
 namespace SpmGraph.GraphQL.Stats;
@@ -196,7 +197,7 @@ internal sealed class StatsPage<TSource, TRow>(StatsRequest<TSource, TRow> reque
     {
         await using var db = await factory.CreateDbContextAsync(cancellationToken);
         var all = request.Definition.Measures.Select(m => m.Name).ToHashSet(StringComparer.Ordinal);
-        var rows = await request.Query(db, owner, period, all, request.Among(groups, period)).AsNoTracking().ToListAsync(cancellationToken);
+        var rows = await QueryPlans.ToListAsync(db, request.Query(db, owner, period, all, request.Among(groups, period)).AsNoTracking(), cancellationToken);
         if (request.Dimensions.Count == 0)
         {
             // Ungrouped, the earlier period has its one group even when it selects nothing.

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpmGraph.QueryConventions.Filtering;
 using SpmGraph.QueryConventions.Paging;
+using SpmGraph.QueryConventions.Plans;
 using SpmGraph.QueryConventions.Sorting;
 
 namespace SpmGraph.QueryConventions.Batching;
@@ -110,7 +111,7 @@ internal sealed class NestedConnectionLoader<TParent, TKey, TNode>(
         var selector = Expression.Lambda<Func<TParent, NestedRows<TKey, TNode>>>(
             Expression.MemberInit(Expression.New(typeof(NestedRows<TKey, TNode>)), bindings), parent);
 
-        return await db.Set<TParent>().AsNoTracking().Where(inBatch).Select(selector).ToListAsync(cancellationToken);
+        return await QueryPlans.ToListAsync(db, db.Set<TParent>().AsNoTracking().Where(inBatch).Select(selector), cancellationToken);
     }
 
     /// <summary>item => keys.Contains(item.ForeignKey), when the navigation is a plain one-to-many on the parent key.</summary>

@@ -16,7 +16,8 @@ namespace SpmGraph.QueryConventions.Plans;
 /// Reads a query through a plan compiled once per <see cref="QueryShape"/>, as EF.CompileAsyncQuery would for a query
 /// written in code: a request then pays neither EF Core's parameter extraction nor its cache key over the whole
 /// tree, which for a stats query (a GROUP BY with a dozen measures) cost more than the statement itself. A query
-/// whose shape cannot be read, or past <see cref="MaxPlans"/> shapes of one model, takes EF Core's own path.
+/// whose shape cannot be read takes EF Core's own path; past <see cref="MaxPlans"/> shapes of one model, the plans
+/// kept are dropped and compiled again as they are asked.
 /// </summary>
 public static class QueryPlans
 {
@@ -42,7 +43,8 @@ public static class QueryPlans
         {
             if (plans.Count >= MaxPlans)
             {
-                return await query.ToListAsync(cancellationToken);
+                // Full: start again rather than leave every new shape to EF Core's path for good.
+                plans.Clear();
             }
 
             plan = plans.GetOrAdd(key, db.GetService<IQueryCompiler>().CreateCompiledAsyncQuery<IAsyncEnumerable<T>>(shape.Expression));
