@@ -46,14 +46,14 @@ internal sealed class QueryShape : IEquatable<QueryShape>
     private static readonly string[] Names = [.. Enumerable.Range(0, 32).Select(i => "v" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     /// <summary>Scalars that SQL can carry as a literal or a parameter; collections of them are values too.</summary>
-    internal static bool IsScalar(Type type)
+    private static bool IsScalar(Type type)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
         return type.IsPrimitive || type.IsEnum || type == typeof(string) || type == typeof(decimal) || type == typeof(DateTime)
             || type == typeof(DateTimeOffset) || type == typeof(DateOnly) || type == typeof(TimeOnly) || type == typeof(TimeSpan) || type == typeof(Guid);
     }
 
-    internal static bool IsValue(Type type) => IsScalar(type) || ElementOf(type) is { } element && IsScalar(element);
+    private static bool IsValue(Type type) => IsScalar(type) || ElementOf(type) is { } element && IsScalar(element);
 
     private static Type? ElementOf(Type type) =>
         type.IsArray ? type.GetElementType()

@@ -47,11 +47,7 @@ internal static class ShapeComparer
             case MethodCallExpression call:
                 hash.Add(call.Method);
                 Add(ref hash, call.Object);
-                foreach (var argument in call.Arguments)
-                {
-                    Add(ref hash, argument);
-                }
-
+                AddAll(ref hash, call.Arguments);
                 break;
             case LambdaExpression lambda:
                 hash.Add(lambda.Parameters.Count);
@@ -73,11 +69,7 @@ internal static class ShapeComparer
                 break;
             case NewExpression created:
                 hash.Add(created.Constructor);
-                foreach (var argument in created.Arguments)
-                {
-                    Add(ref hash, argument);
-                }
-
+                AddAll(ref hash, created.Arguments);
                 break;
             case MemberInitExpression init:
                 Add(ref hash, init.NewExpression);
@@ -89,16 +81,20 @@ internal static class ShapeComparer
 
                 break;
             case NewArrayExpression array:
-                foreach (var item in array.Expressions)
-                {
-                    Add(ref hash, item);
-                }
-
+                AddAll(ref hash, array.Expressions);
                 break;
             case TypeBinaryExpression test:
                 hash.Add(test.TypeOperand);
                 Add(ref hash, test.Expression);
                 break;
+        }
+    }
+
+    private static void AddAll(ref HashCode hash, System.Collections.ObjectModel.ReadOnlyCollection<Expression> nodes)
+    {
+        foreach (var node in nodes)
+        {
+            Add(ref hash, node);
         }
     }
 
